@@ -1,0 +1,465 @@
+#include "agents/ppo/ppo_agent.h"
+
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+#include <torch/torch.h>
+
+#include "agents/common/running_mean_std.h"
+#include "agents/ppo/ppo_config.h"
+#include "core/binary_io.h"
+#include "core/registry.h"
+#include "core/rng.h"
+#include "core/rollout.h"
+#include "core/vector_env.h"
+#include "models/init.h"
+#include "models/mlp.h"
+
+namespace ember {
+namespace {
+
+constexpr double kHalfLog2Pi = 0.91893853320467274178;
+
+// The observation field PPO reads: "obs" when present, else the first f32 field.
+int policy_field(const EnvSpec& spec) {
+  const int named = spec.field_index("obs");
+  if (named >= 0 && spec.observation[named].space.dtype == DType::kFloat32) return named;
+  for (size_t i = 0; i < spec.observation.size(); ++i)
+    if (spec.observation[i].space.kind == SpaceKind::kBox &&
+        spec.observation[i].space.dtype == DType::kFloat32)
+      return static_cast<int>(i);
+  return -1;
+}
+
+struct ActorCriticImpl : torch::nn::Module {
+  ActorCriticImpl(int64_t obs_dim, int64_t out_dim, bool continuous, const PpoConfig& c,
+                  at::Generator& gen)
+      : continuous(continuous) {
+    actor = register_module("actor", Mlp(obs_dim, c.hidden, out_dim, 0.01, gen));
+    critic = register_module("critic", Mlp(obs_dim, c.hidden, 1, 1.0, gen));
+    if (continuous)
+      log_std = register_parameter("log_std", torch::full({out_dim}, c.init_log_std));
+  }
+  Mlp actor{nullptr}, critic{nullptr};
+  at::Tensor log_std;
+  bool continuous;
+};
+TORCH_MODULE(ActorCritic);
+
+class PpoAgent;
+
+// Acting with the current network: sampling (behaviour) or argmax/mean (greedy).
+class PpoPolicy : public Policy {
+ public:
+  PpoPolicy(PpoAgent& agent, bool greedy) : agent_(agent), greedy_(greedy) {}
+  void act(VectorEnv& envs) override;
+
+ private:
+  PpoAgent& agent_;
+  bool greedy_;
+};
+
+class PpoAgent : public Agent, public Sink {
+ public:
+  explicit PpoAgent(const AgentContext& ctx)
+      : config_(PpoConfig::from_params(ctx.params)),
+        rng_(derive_seed(ctx.seed, "ppo")),
+        behaviour_(*this, false),
+        greedy_(*this, true) {
+    const EnvSpec& spec = ctx.spec;
+    field_ = policy_field(spec);
+    obs_dim_ = spec.observation[field_].space.numel();
+    agents_ = spec.num_agents;
+    rows_ = static_cast<int64_t>(ctx.num_envs) * agents_;
+    continuous_ = spec.action.kind == SpaceKind::kBox;
+    action_numel_ = spec.action_numel();
+    out_dim_ = continuous_ ? action_numel_ : spec.action.nvec[0];
+    if (continuous_) {
+      action_low_ = spec.action.low;
+      action_high_ = spec.action.high;
+    }
+    at::Generator gen = make_generator(derive_seed(ctx.seed, "ppo/init"));
+    model_ = ActorCritic(obs_dim_, out_dim_, continuous_, config_, gen);
+    optimizer_ = std::make_unique<torch::optim::Adam>(
+        model_->parameters(), torch::optim::AdamOptions(config_.lr).eps(1e-5));
+    obs_rms_ = RunningMeanStd(static_cast<size_t>(obs_dim_));
+    return_rms_ = RunningMeanStd(1);
+    discounted_return_.assign(static_cast<size_t>(rows_), 0.0f);
+
+    const auto T = static_cast<size_t>(config_.rollout_length);
+    const auto B = static_cast<size_t>(rows_);
+    obs_buf_.resize(T * B * static_cast<size_t>(obs_dim_));
+    act_buf_.resize(T * B * static_cast<size_t>(action_numel_));
+    logp_buf_.resize(T * B);
+    value_buf_.resize(T * B);
+    reward_buf_.resize(T * B);
+    done_buf_.resize(T * B);
+    next_obs_.resize(B * static_cast<size_t>(obs_dim_));
+    last_obs_.resize(B * static_cast<size_t>(obs_dim_));
+    last_action_.resize(B * static_cast<size_t>(action_numel_));
+    last_logp_.resize(B);
+    last_value_.resize(B);
+  }
+
+  Policy& behaviour_policy() override { return behaviour_; }
+  Policy& greedy_policy() override { return greedy_; }
+  Sink* sink() override { return this; }
+  int64_t rollout_length() const override { return config_.rollout_length; }
+
+  // ---- acting ----
+  void act(VectorEnv& envs, bool greedy) {
+    torch::NoGradGuard no_grad;
+    const int64_t rows = static_cast<int64_t>(envs.num_envs()) * agents_;
+    if (!greedy && rows != rows_)
+      throw std::logic_error("PPO behaviour policy was built for " + std::to_string(rows_) +
+                             " rows, got " + std::to_string(rows));
+    const float* raw = envs.field_as<float>(field_);
+    std::vector<float>& obs = greedy ? eval_obs_ : last_obs_;
+    obs.resize(static_cast<size_t>(rows * obs_dim_));
+    if (config_.normalize_obs) {
+      if (!greedy) obs_rms_.update(raw, rows);
+      obs_rms_.normalize(raw, obs.data(), rows);
+    } else {
+      std::copy(raw, raw + rows * obs_dim_, obs.begin());
+    }
+    at::Tensor x = torch::from_blob(obs.data(), {rows, obs_dim_});
+    at::Tensor head = model_->actor->forward(x).contiguous();
+    const float* h = head.data_ptr<float>();
+    if (greedy) {
+      write_greedy_actions(envs, h, rows);
+      return;
+    }
+    at::Tensor value = model_->critic->forward(x).contiguous();
+    std::copy(value.data_ptr<float>(), value.data_ptr<float>() + rows, last_value_.begin());
+    if (continuous_)
+      sample_gaussian(envs, h, rows);
+    else
+      sample_categorical(envs, h, rows);
+  }
+
+  void sample_categorical(VectorEnv& envs, const float* logits, int64_t rows) {
+    int32_t* out = envs.discrete_actions();
+    const int64_t n = out_dim_;
+    for (int64_t r = 0; r < rows; ++r) {
+      const float* l = logits + r * n;
+      const float mx = *std::max_element(l, l + n);
+      double z = 0.0;
+      for (int64_t k = 0; k < n; ++k) z += std::exp(static_cast<double>(l[k] - mx));
+      // inverse-CDF draw from the softmax
+      double u = rng_.uniform() * z, acc = 0.0;
+      int64_t a = n - 1;
+      for (int64_t k = 0; k < n; ++k) {
+        acc += std::exp(static_cast<double>(l[k] - mx));
+        if (u < acc) {
+          a = k;
+          break;
+        }
+      }
+      out[r] = static_cast<int32_t>(a);
+      last_action_[static_cast<size_t>(r)] = static_cast<float>(a);
+      last_logp_[static_cast<size_t>(r)] = static_cast<float>(l[a] - mx - std::log(z));
+    }
+  }
+
+  void sample_gaussian(VectorEnv& envs, const float* mean, int64_t rows) {
+    float* out = envs.continuous_actions();
+    const float* log_std = model_->log_std.data_ptr<float>();
+    const int64_t d = out_dim_;
+    for (int64_t r = 0; r < rows; ++r) {
+      double logp = 0.0;
+      for (int64_t k = 0; k < d; ++k) {
+        const double eps = rng_.normal();
+        const double a = mean[r * d + k] + std::exp(log_std[k]) * eps;
+        logp += -0.5 * eps * eps - log_std[k] - kHalfLog2Pi;
+        last_action_[static_cast<size_t>(r * d + k)] = static_cast<float>(a);
+        out[r * d + k] = clip_action(a, k);
+      }
+      last_logp_[static_cast<size_t>(r)] = static_cast<float>(logp);
+    }
+  }
+
+  void write_greedy_actions(VectorEnv& envs, const float* h, int64_t rows) {
+    if (continuous_) {
+      float* out = envs.continuous_actions();
+      for (int64_t i = 0; i < rows * out_dim_; ++i) out[i] = clip_action(h[i], i % out_dim_);
+      return;
+    }
+    int32_t* out = envs.discrete_actions();
+    for (int64_t r = 0; r < rows; ++r)
+      out[r] = static_cast<int32_t>(std::max_element(h + r * out_dim_, h + (r + 1) * out_dim_) -
+                                    (h + r * out_dim_));
+  }
+
+  float clip_action(double a, int64_t k) const {
+    const auto lo = static_cast<double>(action_low_[static_cast<size_t>(k)]);
+    const auto hi = static_cast<double>(action_high_[static_cast<size_t>(k)]);
+    return static_cast<float>(a < lo ? lo : (a > hi ? hi : a));
+  }
+
+  // ---- Sink: record the transition of the step being taken ----
+  void before_step(const VectorEnv&) override {
+    const auto B = static_cast<size_t>(rows_), t = static_cast<size_t>(t_);
+    const auto D = static_cast<size_t>(obs_dim_), A = static_cast<size_t>(action_numel_);
+    std::copy(last_obs_.begin(), last_obs_.end(), obs_buf_.begin() + static_cast<long>(t * B * D));
+    std::copy(last_action_.begin(), last_action_.end(), act_buf_.begin() + static_cast<long>(t * B * A));
+    std::copy(last_logp_.begin(), last_logp_.end(), logp_buf_.begin() + static_cast<long>(t * B));
+    std::copy(last_value_.begin(), last_value_.end(), value_buf_.begin() + static_cast<long>(t * B));
+  }
+
+  void after_step(const VectorEnv& envs) override {
+    const auto B = static_cast<size_t>(rows_), t = static_cast<size_t>(t_);
+    const float* rewards = envs.rewards();
+    const uint8_t* done = envs.done();
+    for (size_t r = 0; r < B; ++r) {
+      float reward = rewards[r];
+      if (config_.normalize_reward) {
+        discounted_return_[r] = discounted_return_[r] * static_cast<float>(config_.gamma) + reward;
+        return_rms_.update(&discounted_return_[r], 1);
+        reward = static_cast<float>(std::clamp(reward / return_rms_.stddev(0), -10.0, 10.0));
+      }
+      reward_buf_[t * B + r] = reward;
+      const bool episode_ended = done[r / static_cast<size_t>(agents_)] != 0;
+      done_buf_[t * B + r] = episode_ended ? 1.0f : 0.0f;
+      if (episode_ended) discounted_return_[r] = 0.0f;
+    }
+    bootstrap_truncated(envs, t);
+    const float* raw = envs.field_as<float>(field_);
+    std::copy(raw, raw + B * static_cast<size_t>(obs_dim_), next_obs_.begin());
+    ++t_;
+  }
+
+  // A truncated episode did not end in the MDP: add gamma * V(final obs) to
+  // its last reward, so GAE can treat it as an episode end everywhere else.
+  void bootstrap_truncated(const VectorEnv& envs, size_t t) {
+    const uint8_t* truncated = envs.truncated();
+    std::vector<int64_t> rows;
+    for (int i = 0; i < envs.num_envs(); ++i)
+      if (truncated[i])
+        for (int a = 0; a < agents_; ++a) rows.push_back(static_cast<int64_t>(i) * agents_ + a);
+    if (rows.empty()) return;
+    const auto D = static_cast<size_t>(obs_dim_);
+    const auto* final_obs = static_cast<const float*>(envs.final_field(field_));
+    std::vector<float> x(rows.size() * D);
+    for (size_t j = 0; j < rows.size(); ++j)
+      std::copy(final_obs + static_cast<size_t>(rows[j]) * D,
+                final_obs + static_cast<size_t>(rows[j] + 1) * D, x.begin() + static_cast<long>(j * D));
+    std::vector<float> values = value_of(x, static_cast<int64_t>(rows.size()));
+    for (size_t j = 0; j < rows.size(); ++j)
+      reward_buf_[t * static_cast<size_t>(rows_) + static_cast<size_t>(rows[j])] +=
+          static_cast<float>(config_.gamma) * values[j];
+  }
+
+  // Critic values of raw observations [n, obs_dim].
+  std::vector<float> value_of(std::vector<float>& raw, int64_t n) {
+    torch::NoGradGuard no_grad;
+    if (config_.normalize_obs) obs_rms_.normalize(raw.data(), raw.data(), n);
+    at::Tensor v = model_->critic->forward(torch::from_blob(raw.data(), {n, obs_dim_})).contiguous();
+    return std::vector<float>(v.data_ptr<float>(), v.data_ptr<float>() + n);
+  }
+
+  // ---- learning ----
+  Metrics update(const TrainProgress& progress) override {
+    const int64_t T = t_, B = rows_, N = T * B;
+    t_ = 0;
+    if (T == 0) return {};
+    std::vector<float> advantages(static_cast<size_t>(N)), returns(static_cast<size_t>(N));
+    compute_gae(T, advantages, returns);
+
+    double lr = config_.lr;
+    if (config_.anneal_lr && progress.total_env_steps > 0)
+      lr *= std::max(0.0, 1.0 - static_cast<double>(progress.env_steps) /
+                                    static_cast<double>(progress.total_env_steps));
+    for (auto& group : optimizer_->param_groups())
+      static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
+
+    auto obs = torch::from_blob(obs_buf_.data(), {N, obs_dim_});
+    auto actions = torch::from_blob(act_buf_.data(), {N, action_numel_});
+    auto old_logp = torch::from_blob(logp_buf_.data(), {N});
+    auto old_values = torch::from_blob(value_buf_.data(), {N});
+    auto adv_all = torch::from_blob(advantages.data(), {N});
+    auto ret_all = torch::from_blob(returns.data(), {N});
+    at::Tensor discrete_actions;
+    if (!continuous_) discrete_actions = actions.squeeze(1).to(torch::kLong);
+
+    const int64_t mb_size = std::max<int64_t>(1, N / config_.minibatches);
+    std::vector<int64_t> order(static_cast<size_t>(N));
+    double sum_pg = 0, sum_v = 0, sum_ent = 0, sum_kl = 0, sum_clipfrac = 0;
+    int64_t count = 0;
+    bool stop = false;
+    for (int64_t epoch = 0; epoch < config_.epochs && !stop; ++epoch) {
+      std::iota(order.begin(), order.end(), 0);
+      for (int64_t i = N - 1; i > 0; --i) std::swap(order[i], order[rng_.uniform_int(i + 1)]);
+      for (int64_t start = 0; start + mb_size <= N; start += mb_size) {
+        auto idx = torch::from_blob(order.data() + start, {mb_size}, torch::kLong);
+        auto mb_obs = obs.index_select(0, idx);
+        auto mb_old_logp = old_logp.index_select(0, idx);
+        auto mb_adv = adv_all.index_select(0, idx);
+        auto mb_ret = ret_all.index_select(0, idx);
+        auto mb_old_v = old_values.index_select(0, idx);
+
+        at::Tensor new_logp, entropy;
+        auto head = model_->actor->forward(mb_obs);
+        if (continuous_) {
+          auto mb_act = actions.index_select(0, idx);
+          auto log_std = model_->log_std.expand_as(head);
+          auto z = (mb_act - head) / log_std.exp();
+          new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
+          entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
+        } else {
+          auto logp_all = torch::log_softmax(head, 1);
+          new_logp = logp_all.gather(1, discrete_actions.index_select(0, idx).unsqueeze(1)).squeeze(1);
+          entropy = -(logp_all.exp() * logp_all).sum(1);
+        }
+        auto log_ratio = new_logp - mb_old_logp;
+        auto ratio = log_ratio.exp();
+        {
+          torch::NoGradGuard no_grad;
+          sum_kl += ((ratio - 1) - log_ratio).mean().item<double>();
+          sum_clipfrac += ((ratio - 1.0).abs() > config_.clip).to(torch::kFloat).mean().item<double>();
+        }
+        if (config_.normalize_advantages && mb_size > 1)
+          mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
+        auto pg_loss = torch::max(-mb_adv * ratio,
+                                  -mb_adv * torch::clamp(ratio, 1 - config_.clip, 1 + config_.clip))
+                           .mean();
+        auto v = model_->critic->forward(mb_obs).squeeze(1);
+        at::Tensor v_loss;
+        if (config_.clip_value_loss) {
+          auto v_clipped = mb_old_v + torch::clamp(v - mb_old_v, -config_.clip, config_.clip);
+          v_loss = 0.5 * torch::max((v - mb_ret).pow(2), (v_clipped - mb_ret).pow(2)).mean();
+        } else {
+          v_loss = 0.5 * (v - mb_ret).pow(2).mean();
+        }
+        auto ent = entropy.mean();
+        auto loss = pg_loss - config_.ent_coef * ent + config_.vf_coef * v_loss;
+        optimizer_->zero_grad();
+        loss.backward();
+        if (config_.max_grad_norm > 0)
+          torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.max_grad_norm);
+        optimizer_->step();
+        sum_pg += pg_loss.item<double>();
+        sum_v += v_loss.item<double>();
+        sum_ent += ent.item<double>();
+        ++count;
+      }
+      if (config_.target_kl > 0 && sum_kl / static_cast<double>(count) > config_.target_kl) stop = true;
+    }
+    ++updates_;
+    const double c = static_cast<double>(std::max<int64_t>(count, 1));
+    return {{"losses/policy_loss", sum_pg / c},
+            {"losses/value_loss", sum_v / c},
+            {"losses/entropy", sum_ent / c},
+            {"losses/approx_kl", sum_kl / c},
+            {"losses/clipfrac", sum_clipfrac / c},
+            {"losses/explained_variance", explained_variance(returns)},
+            {"charts/learning_rate", lr}};
+  }
+
+  void compute_gae(int64_t T, std::vector<float>& adv, std::vector<float>& ret) {
+    const int64_t B = rows_;
+    std::vector<float> last_values = value_of(next_obs_, B);
+    std::vector<float> gae(static_cast<size_t>(B), 0.0f);
+    const auto gamma = static_cast<float>(config_.gamma);
+    const auto lambda = static_cast<float>(config_.gae_lambda);
+    for (int64_t t = T - 1; t >= 0; --t) {
+      for (int64_t r = 0; r < B; ++r) {
+        const size_t i = static_cast<size_t>(t * B + r);
+        const float next_value = t == T - 1 ? last_values[static_cast<size_t>(r)] : value_buf_[i + static_cast<size_t>(B)];
+        const float not_done = 1.0f - done_buf_[i];
+        const float delta = reward_buf_[i] + gamma * next_value * not_done - value_buf_[i];
+        gae[static_cast<size_t>(r)] = delta + gamma * lambda * not_done * gae[static_cast<size_t>(r)];
+        adv[i] = gae[static_cast<size_t>(r)];
+        ret[i] = adv[i] + value_buf_[i];
+      }
+    }
+  }
+
+  double explained_variance(const std::vector<float>& returns) const {
+    double mean = 0, var_y = 0, var_res = 0, mean_res = 0;
+    const size_t n = returns.size();
+    for (size_t i = 0; i < n; ++i) mean += returns[i], mean_res += returns[i] - value_buf_[i];
+    mean /= static_cast<double>(n);
+    mean_res /= static_cast<double>(n);
+    for (size_t i = 0; i < n; ++i) {
+      var_y += (returns[i] - mean) * (returns[i] - mean);
+      const double res = returns[i] - value_buf_[i] - mean_res;
+      var_res += res * res;
+    }
+    return var_y == 0 ? 0.0 : 1.0 - var_res / var_y;
+  }
+
+  // ---- checkpoints ----
+  void save(std::ostream& out) const override {
+    write_string(out, "ppo/1");
+    write_pod(out, updates_);
+    std::ostringstream rng;
+    rng_.save(rng);
+    write_string(out, rng.str());
+    obs_rms_.save(out);
+    return_rms_.save(out);
+    write_vector(out, discounted_return_);
+    torch::serialize::OutputArchive archive;
+    model_->save(archive);
+    optimizer_->save(archive);
+    std::ostringstream weights;
+    archive.save_to(weights);
+    write_string(out, weights.str());
+  }
+
+  void load(std::istream& in) override {
+    if (read_string(in) != "ppo/1") throw std::runtime_error("not a PPO checkpoint");
+    updates_ = read_pod<int64_t>(in);
+    std::istringstream rng(read_string(in));
+    rng_.load(rng);
+    obs_rms_.load(in);
+    return_rms_.load(in);
+    read_vector(in, discounted_return_);
+    std::istringstream weights(read_string(in));
+    torch::serialize::InputArchive archive;
+    archive.load_from(weights);
+    model_->load(archive);
+    optimizer_->load(archive);
+  }
+
+ private:
+  PpoConfig config_;
+  Rng rng_;
+  PpoPolicy behaviour_, greedy_;
+  int field_ = 0;
+  int64_t obs_dim_ = 0, rows_ = 0, action_numel_ = 1, out_dim_ = 0;
+  int agents_ = 1;
+  bool continuous_ = false;
+  std::vector<float> action_low_, action_high_;
+  ActorCritic model_{nullptr};
+  std::unique_ptr<torch::optim::Adam> optimizer_;
+  RunningMeanStd obs_rms_, return_rms_;
+  std::vector<float> discounted_return_;
+
+  int64_t t_ = 0, updates_ = 0;
+  std::vector<float> obs_buf_, act_buf_, logp_buf_, value_buf_, reward_buf_, done_buf_, next_obs_;
+  std::vector<float> last_obs_, last_action_, last_logp_, last_value_, eval_obs_;
+};
+
+void PpoPolicy::act(VectorEnv& envs) { agent_.act(envs, greedy_); }
+
+}  // namespace
+
+std::string ppo_compatibility(const EnvSpec& spec) {
+  if (policy_field(spec) < 0) return "PPO needs an f32 Box observation field (e.g. 'obs')";
+  if (spec.action.kind == SpaceKind::kMultiDiscrete) return "PPO does not support MultiDiscrete actions yet";
+  return "";
+}
+
+std::unique_ptr<Agent> make_ppo_agent(const AgentContext& context) {
+  return std::make_unique<PpoAgent>(context);
+}
+
+void register_ppo(Registry& registry) {
+  registry.add_agent({"ppo",
+                      "Proximal Policy Optimisation (GAE, clipping; discrete or Gaussian actions; "
+                      "parameter sharing across agents)",
+                      ppo_param_specs(), make_ppo_agent, ppo_compatibility});
+}
+
+}  // namespace ember

@@ -1,0 +1,13 @@
+#include "agents/register_builtin.h"
+
+#include "agents/ppo/ppo_agent.h"
+#include "agents/scripted/random_agent.h"
+
+namespace ember {
+
+void register_builtin_agents(Registry& registry) {
+  register_random_agent(registry);
+  register_ppo(registry);
+}
+
+}  // namespace ember

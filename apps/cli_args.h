@@ -1,0 +1,37 @@
+// File: apps/cli_args.h
+//
+// Minimal argument parsing for the ember subcommands: positional words,
+// `key=value` overrides, and `--flag value` / `--switch` options, each
+// subcommand declaring which flags it takes so a typo is an error.
+#pragma once
+
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ember {
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct CliArgs {
+  std::vector<std::string> positional;
+  std::vector<std::string> overrides;                          // key=value words
+  std::map<std::string, std::vector<std::string>> options;     // --name value (repeatable)
+  std::set<std::string> switches;                               // --name
+
+  bool has(const std::string& name) const { return options.count(name) || switches.count(name); }
+  // The last value of --name, or `fallback`.
+  std::string get(const std::string& name, const std::string& fallback = "") const;
+  const std::vector<std::string>& all(const std::string& name) const;
+};
+
+// Throws UsageError for an unknown flag or a flag missing its value.
+CliArgs parse_cli_args(int argc, char** argv, int first, const std::set<std::string>& value_flags,
+                       const std::set<std::string>& switch_flags);
+
+}  // namespace ember

@@ -1,0 +1,254 @@
+// `ember eval SUITE (--checkpoint FILE ... | --config FILE)` and
+// `ember eval CHECKPOINT`: evaluates agents on benchmark suites and prints a
+// results table (markdown), also written with per-episode data as JSON/CSV.
+//
+// Suite file (benchmarks/suites/*.yaml):
+//   name: classic
+//   episodes: 20            # per (task, run)
+//   seeds: [1000, 1001, 1002]
+//   tasks:
+//     - {name: CartPole-v1, env: {id: CartPole-v1}}
+//
+// A "run" is one (checkpoint or config) x one evaluation seed; its score is
+// its mean episode return. Per task the table shows mean, IQM, 95% bootstrap
+// CI and std over runs; the last row aggregates the tasks (IQM with a
+// stratified bootstrap CI, as rliable recommends).
+
+#include <sys/stat.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "agents/register_builtin.h"
+#include "apps/builtin_registry.h"
+#include "apps/cli_args.h"
+#include "apps/commands.h"
+#include "core/atomic_file.h"
+#include "core/checkpoint.h"
+#include "core/env_factory.h"
+#include "core/evaluator.h"
+#include "core/rng.h"
+#include "core/stats.h"
+
+namespace ember {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct Task {
+  std::string name;
+  YAML::Node env;  // the env section
+  int line = 0;
+};
+
+struct Suite {
+  std::string name;
+  int64_t episodes = 10;
+  std::vector<uint64_t> seeds = {1000};
+  std::vector<Task> tasks;
+};
+
+// An agent to evaluate: a checkpoint (config + state) or a config alone.
+struct Candidate {
+  std::string label;
+  std::string config_yaml;
+  std::string agent_state;  // empty for a config
+};
+
+Suite read_suite(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw ConfigError(path + ": cannot read the suite file");
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  auto where = [&](const YAML::Node& n) { return path + ":" + std::to_string(n.Mark().line + 1) + ": "; };
+  if (!root.IsMap()) throw ConfigError(path + ": a suite is a YAML map with name, episodes, seeds, tasks");
+  Suite suite;
+  for (const auto& kv : root) {
+    const std::string key = kv.first.as<std::string>();
+    try {
+      if (key == "name") {
+        suite.name = kv.second.as<std::string>();
+      } else if (key == "episodes") {
+        suite.episodes = kv.second.as<int64_t>();
+        if (suite.episodes < 1) throw ConfigError(where(kv.second) + "episodes must be >= 1");
+      } else if (key == "seeds") {
+        suite.seeds = kv.second.as<std::vector<uint64_t>>();
+        if (suite.seeds.empty()) throw ConfigError(where(kv.second) + "seeds must not be empty");
+      } else if (key == "tasks") {
+        if (!kv.second.IsSequence()) throw ConfigError(where(kv.second) + "tasks must be a list");
+        for (const auto& t : kv.second) {
+          if (!t.IsMap() || !t["env"] || !t["env"]["id"])
+            throw ConfigError(where(t) + "a task needs an env section with an id");
+          Task task;
+          task.env = t["env"];
+          task.name = t["name"] ? t["name"].as<std::string>() : task.env["id"].as<std::string>();
+          task.line = t.Mark().line + 1;
+          suite.tasks.push_back(task);
+        }
+      } else {
+        throw ConfigError(where(kv.first) + "unknown suite key '" + key + "'" +
+                          suggest_suffix(key, {"name", "episodes", "seeds", "tasks"}));
+      }
+    } catch (const YAML::Exception& e) {
+      throw ConfigError(where(kv.second) + key + ": " + e.msg);
+    }
+  }
+  if (suite.tasks.empty()) throw ConfigError(path + ": the suite lists no tasks");
+  if (suite.name.empty()) suite.name = path;
+  return suite;
+}
+
+// The candidate's config with its env section replaced by the task's env
+// (common env params such as num_envs keep the candidate's values).
+std::string task_config(const Candidate& c, const Task& task) {
+  YAML::Node cfg = YAML::Load(c.config_yaml);
+  YAML::Node env = YAML::Clone(task.env);
+  for (const auto& kv : cfg["env"]) {
+    const std::string key = kv.first.as<std::string>();
+    if ((key == "num_envs" || key == "num_threads") && !env[key]) env[key] = kv.second;
+  }
+  cfg["env"] = env;
+  YAML::Emitter out;
+  out << cfg;
+  return out.c_str();
+}
+
+std::string fmt(double v, int precision = 3) {
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), "%.*f", precision, v);
+  return buf;
+}
+
+}  // namespace
+
+int cmd_eval(int argc, char** argv, int first) {
+  const CliArgs args = parse_cli_args(argc, argv, first,
+                                      {"checkpoint", "config", "episodes", "seeds", "out", "plugin"}, {"help"});
+  if (args.has("help") || args.positional.size() != 1) {
+    std::cout << "usage: ember eval SUITE.yaml (--checkpoint FILE ... | --config FILE) [--episodes N]\n"
+                 "                 [--seeds 1,2,3] [--out DIR]\n"
+                 "       ember eval CHECKPOINT [--episodes N] [--seeds ...]\n";
+    return args.has("help") ? 0 : 2;
+  }
+  Registry registry = make_builtin_registry();
+  load_plugins(args.all("plugin"), registry);
+
+  // what to evaluate, and on which tasks
+  std::vector<Candidate> candidates;
+  Suite suite;
+  const std::string& target = args.positional[0];
+  const bool single_checkpoint = target.size() > 5 && target.substr(target.size() - 5) == ".ckpt";
+  std::vector<std::string> checkpoints = args.all("checkpoint");
+  if (single_checkpoint) checkpoints = {target};
+  for (const auto& path : checkpoints) {
+    CheckpointData data;
+    try {
+      data = read_checkpoint(path);
+    } catch (const std::exception& e) {
+      throw UsageError(e.what());
+    }
+    candidates.push_back({path, data.config_yaml, data.agent_state});
+  }
+  for (const auto& path : args.all("config")) {
+    std::ifstream in(path);
+    if (!in) throw UsageError("cannot read config '" + path + "'");
+    // validate now so a bad config fails before any evaluation
+    const RunConfig cfg = load_run_config(path, args.overrides, registry);
+    candidates.push_back({path, cfg.to_yaml(), ""});
+  }
+  if (candidates.empty()) throw UsageError("nothing to evaluate: give --checkpoint FILE or --config FILE");
+  if (single_checkpoint) {
+    YAML::Node cfg = YAML::Load(candidates[0].config_yaml);
+    suite.name = target;
+    suite.tasks.push_back({cfg["env"]["id"].as<std::string>(), cfg["env"], 0});
+    suite.episodes = cfg["eval"]["episodes"].as<int64_t>();
+    suite.seeds = {cfg["eval"]["seed"].as<uint64_t>()};
+  } else {
+    suite = read_suite(target);
+  }
+  if (args.has("episodes")) suite.episodes = std::stoll(args.get("episodes"));
+  if (args.has("seeds")) {
+    suite.seeds.clear();
+    std::stringstream list(args.get("seeds"));
+    std::string s;
+    while (std::getline(list, s, ',')) suite.seeds.push_back(std::stoull(s));
+  }
+
+  Json report;
+  report["suite"] = suite.name;
+  report["episodes_per_run"] = suite.episodes;
+  report["seeds"] = suite.seeds;
+  std::ostringstream csv;
+  csv << "task,candidate,seed,episode,return,length\n";
+  std::ostringstream table;
+  table << "| task | runs | episodes | mean | IQM | 95% CI | std |\n|---|---|---|---|---|---|---|\n";
+  std::vector<std::vector<double>> all_scores;
+  int torch_threads_set = 0;
+  for (const Task& task : suite.tasks) {
+    std::vector<double> scores;
+    Json task_json;
+    task_json["task"] = task.name;
+    for (const Candidate& c : candidates) {
+      RunConfig cfg = parse_run_config(task_config(c, task), suite.name + " task '" + task.name + "'", {}, registry);
+      if (!torch_threads_set++) set_torch_threads(static_cast<int>(cfg.train.get_int("torch_threads")));
+      auto envs = make_vector_env(cfg, registry, static_cast<int>(cfg.train.get_int("eval_num_envs")),
+                                  static_cast<int>(cfg.env.get_int("num_threads")));
+      auto train_spec_env = make_env(cfg, registry);
+      const AgentRegistration* reg = registry.find_agent(cfg.agent_id);
+      AgentContext ctx{cfg.agent, train_spec_env->spec(), static_cast<int>(cfg.env.get_int("num_envs")),
+                       derive_seed(static_cast<uint64_t>(cfg.train.get_int("seed")), "agent"),
+                       cfg.train.get_int("steps")};
+      auto agent = reg->make(ctx);
+      if (!c.agent_state.empty()) {
+        std::istringstream state(c.agent_state);
+        agent->load(state);
+      }
+      for (uint64_t seed : suite.seeds) {
+        const EvalResult r = evaluate(agent->greedy_policy(), *envs, suite.episodes, seed);
+        scores.push_back(mean_of(r.returns));
+        Json run = {{"candidate", c.label}, {"seed", seed}, {"score", scores.back()}, {"returns", r.returns}};
+        for (size_t m = 0; m < r.metric_names.size(); ++m) run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
+        task_json["runs"].push_back(run);
+        for (size_t e = 0; e < r.returns.size(); ++e)
+          csv << task.name << "," << c.label << "," << seed << "," << e << "," << r.returns[e] << "," << r.lengths[e]
+              << "\n";
+      }
+    }
+    const Summary s = summarize(scores, 0);
+    task_json["summary"] = {{"runs", s.n},    {"mean", s.mean},
+                            {"iqm", s.iqm},   {"ci95", {s.ci_low, s.ci_high}},
+                            {"std", s.std}};
+    report["tasks"].push_back(task_json);
+    all_scores.push_back(scores);
+    table << "| " << task.name << " | " << s.n << " | " << suite.episodes << " | " << fmt(s.mean) << " | "
+          << fmt(s.iqm) << " | [" << fmt(s.ci_low) << ", " << fmt(s.ci_high) << "] | " << fmt(s.std) << " |\n";
+  }
+  if (suite.tasks.size() > 1) {
+    const Interval agg = stratified_iqm(all_scores, 0);
+    table << "| **all tasks (IQM)** | | | | " << fmt(agg.point) << " | [" << fmt(agg.low) << ", " << fmt(agg.high)
+          << "] | |\n";
+    report["aggregate_iqm"] = {{"iqm", agg.point}, {"ci95", {agg.low, agg.high}}};
+  }
+  std::cout << "\n" << table.str();
+  const std::string out = args.get("out", "");
+  if (!out.empty()) {
+    ::mkdir(out.c_str(), 0755);
+    write_file_atomic(out + "/results.md", "# " + suite.name + "\n\n" + table.str());
+    write_file_atomic(out + "/results.json", report.dump(2) + "\n");
+    write_file_atomic(out + "/episodes.csv", csv.str());
+    std::cout << "\nwrote " << out << "/results.md, results.json, episodes.csv\n";
+  }
+  return 0;
+}
+
+}  // namespace ember

@@ -1,0 +1,21 @@
+// File: models/init.h
+//
+// Weight initialisation from an explicit generator. LibTorch's own init
+// functions draw from its global generator; ember has no global RNG, so every
+// module is initialised through these with a generator seeded from the run's
+// seed tree.
+#pragma once
+
+#include <ATen/core/Generator.h>
+#include <ATen/core/Tensor.h>
+
+namespace ember {
+
+// A CPU generator seeded with `seed`.
+at::Generator make_generator(uint64_t seed);
+
+// Fills the 2-D `weight` with a (semi-)orthogonal matrix scaled by `gain`
+// (Saxe et al. 2013; as torch.nn.init.orthogonal_), in place, without autograd.
+void orthogonal_init_(at::Tensor weight, double gain, at::Generator& gen);
+
+}  // namespace ember

@@ -1,0 +1,219 @@
+// End-to-end tests of the `ember` binary: bad input gives one clear error,
+// exit code 2 and no run directory; runs are deterministic; a killed or
+// interrupted run resumes without losing more than one checkpoint interval.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  std::string output;
+};
+
+std::string temp_dir(const std::string& name) {
+  const std::string dir = ::testing::TempDir() + "ember_cli_" + name + "_" + std::to_string(::getpid());
+  std::system(("rm -rf '" + dir + "' && mkdir -p '" + dir + "'").c_str());
+  return dir;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+bool exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// Runs `ember ARGS` in `dir`, capturing stdout and stderr together.
+Result ember(const std::string& dir, const std::string& args) {
+  const std::string out = dir + "/.out";
+  const std::string cmd = "cd '" + dir + "' && " + EMBER_EXE + " " + args + " >'" + out + "' 2>&1";
+  const int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out)};
+}
+
+// Drops the wall-clock columns (wall_time, sps) of a metrics CSV.
+std::string without_wall_clock(const std::string& csv) {
+  std::istringstream in(csv);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    std::istringstream cells(line);
+    std::string cell;
+    int column = 0;
+    while (std::getline(cells, cell, ',')) {
+      if (column != 1 && column != 2) out += cell + ",";
+      ++column;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+const char kConfig[] =
+    "name: cp\n"
+    "env: {id: CartPole-v1, num_envs: 4}\n"
+    "agent: {id: ppo, rollout_length: 64}\n"
+    "train: {steps: 6144, seed: 3, log_every: 256, checkpoint_every: 1024, eval_num_envs: 2}\n"
+    "eval: {episodes: 4}\n";
+
+class CliBadInput : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name()); }
+  // Writes `yaml` as bad.yaml, trains on it and expects exit 2, `message`, and no run directory.
+  void expect_rejected(const std::string& yaml, const std::string& message, const std::string& overrides = "") {
+    write(dir_ + "/bad.yaml", yaml);
+    const Result r = ember(dir_, "train bad.yaml " + overrides);
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find(message), std::string::npos) << "expected '" << message << "' in:\n" << r.output;
+    EXPECT_FALSE(exists(dir_ + "/runs/cp")) << "a run directory was left behind";
+  }
+  std::string dir_;
+};
+
+// Malformed YAML names the file and the line.
+TEST_F(CliBadInput, MalformedYaml) { expect_rejected("name: cp\nenv: {id: CartPole-v1\nagent: {id: ppo}\n", "bad.yaml:"); }
+
+// An unknown key names its path and suggests the nearest valid key.
+TEST_F(CliBadInput, UnknownKeySuggestsNearest) {
+  expect_rejected("name: cp\nenv: {id: CartPole-v1}\nagent: {id: ppo, lrr: 0.1}\n", "did you mean 'lr'?");
+}
+
+// A value of the wrong type names the key path.
+TEST_F(CliBadInput, WrongType) {
+  expect_rejected("name: cp\nenv: {id: CartPole-v1}\nagent: {id: ppo, epochs: many}\n", "agent.epochs");
+}
+
+// An out-of-range value names the key and the allowed range.
+TEST_F(CliBadInput, OutOfRange) {
+  expect_rejected("name: cp\nenv: {id: CartPole-v1}\nagent: {id: ppo, gamma: 1.5}\n", "agent.gamma");
+}
+
+// An unknown env id suggests a registered one.
+TEST_F(CliBadInput, UnknownEnvId) {
+  expect_rejected("name: cp\nenv: {id: CartPole-v2}\nagent: {id: ppo}\n", "CartPole-v1");
+}
+
+// An unknown agent id suggests a registered one.
+TEST_F(CliBadInput, UnknownAgentId) { expect_rejected("name: cp\nenv: {id: CartPole-v1}\nagent: {id: ppp}\n", "'ppo'"); }
+
+// A bad command-line override is reported as coming from the command line.
+TEST_F(CliBadInput, BadOverride) {
+  expect_rejected("name: cp\nenv: {id: CartPole-v1}\nagent: {id: ppo}\n", "agent.lr", "agent.lr=-3");
+}
+
+// Two runs with the same seed and thread count write identical metrics (wall clock aside).
+TEST(CliTrain, SameSeedSameMetrics) {
+  const std::string dir = temp_dir("determinism");
+  write(dir + "/cp.yaml", kConfig);
+  const Result a = ember(dir, "train cp.yaml");
+  const Result b = ember(dir, "train cp.yaml");
+  ASSERT_EQ(a.exit_code, 0) << a.output;
+  ASSERT_EQ(b.exit_code, 0) << b.output;
+  const std::string ma = read(dir + "/runs/cp/metrics.csv"), mb = read(dir + "/runs/cp-2/metrics.csv");
+  ASSERT_GT(ma.size(), 100u);
+  EXPECT_EQ(without_wall_clock(ma), without_wall_clock(mb));
+  EXPECT_EQ(read(dir + "/runs/cp/eval.json"), read(dir + "/runs/cp-2/eval.json"));
+  EXPECT_TRUE(exists(dir + "/runs/cp/plots/returns.png"));
+}
+
+// SIGKILL mid-run, then --resume: the final metrics equal an uninterrupted run's.
+TEST(CliTrain, KillAndResumeMatchesUninterruptedRun) {
+  const std::string dir = temp_dir("resume");
+  write(dir + "/cp.yaml", std::string(kConfig) + "\n");
+  ASSERT_EQ(ember(dir, "train cp.yaml --name straight").exit_code, 0);
+
+  // start a second run and kill it once its first checkpoint exists
+  const std::string run = dir + "/runs/killed";
+  const std::string cmd = "cd '" + dir + "' && exec " + std::string(EMBER_EXE) + " train cp.yaml --name killed >/dev/null 2>&1";
+  pid_t pid;
+  const char* argv[] = {"sh", "-c", cmd.c_str(), nullptr};
+  ASSERT_EQ(posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ), 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!exists(run + "/checkpoints/latest.ckpt") && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(exists(run + "/checkpoints/latest.ckpt"));
+
+  const Result resumed = ember(dir, "train --resume runs/killed");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_EQ(without_wall_clock(read(dir + "/runs/straight/metrics.csv")),
+            without_wall_clock(read(run + "/metrics.csv")));
+  EXPECT_EQ(read(dir + "/runs/straight/eval.json"), read(run + "/eval.json"));
+}
+
+// Ctrl-C (SIGINT) saves a checkpoint and exits with 130; resuming finishes the run.
+TEST(CliTrain, InterruptSavesAndResumes) {
+  const std::string dir = temp_dir("interrupt");
+  write(dir + "/cp.yaml", std::string(kConfig) + "");
+  const std::string cmd = "cd '" + dir + "' && exec " + std::string(EMBER_EXE) +
+                          " train cp.yaml train.steps=400000 train.checkpoint_every=0 >/dev/null 2>&1";
+  pid_t pid;
+  const char* argv[] = {"sh", "-c", cmd.c_str(), nullptr};
+  ASSERT_EQ(posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ), 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (read(dir + "/runs/cp/metrics.csv").size() < 200 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_TRUE(exists(dir + "/runs/cp/checkpoints/latest.ckpt"));
+  const Result resumed = ember(dir, "train --resume runs/cp train.steps=8192");
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_TRUE(exists(dir + "/runs/cp/eval.json"));
+}
+
+// `ember rollout` replays CartPole from an explicit state and reports termination.
+TEST(CliRollout, ReplaysFromExplicitState) {
+  const std::string dir = temp_dir("rollout");
+  write(dir + "/actions.yaml", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
+  write(dir + "/state.yaml", "{x: 0.0, x_dot: 0.0, theta: 0.2, theta_dot: 0.5}\n");
+  const Result r = ember(dir, "rollout CartPole-v1 --actions actions.yaml --state state.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"t\":0"), std::string::npos);
+  EXPECT_NE(r.output.find("\"terminated\":true"), std::string::npos) << r.output;
+}
+
+// An illegal action in a rollout file is a clear error with exit code 2.
+TEST(CliRollout, IllegalActionIsAnError) {
+  const std::string dir = temp_dir("rollout_bad");
+  write(dir + "/actions.yaml", "[0, 1, 2]\n");
+  const Result r = ember(dir, "rollout CartPole-v1 --actions actions.yaml");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("invalid action"), std::string::npos) << r.output;
+}
+
+// check-env passes on the built-in envs.
+TEST(CliCheckEnv, BuiltinEnvsPass) {
+  const std::string dir = temp_dir("check");
+  for (const char* id : {"CartPole-v1", "Pendulum-v1"}) {
+    const Result r = ember(dir, std::string("check-env ") + id + " --steps 300");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("all checks passed"), std::string::npos) << r.output;
+  }
+}
+
+}  // namespace
