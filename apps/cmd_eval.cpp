@@ -17,7 +17,9 @@
 #include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -190,54 +192,73 @@ int cmd_eval(int argc, char** argv, int first) {
   report["seeds"] = suite.seeds;
   std::ostringstream csv;
   csv << "task,candidate,seed,episode,return,length\n";
+  // runs of the same agent id (e.g. checkpoints of several training seeds) pool together
+  std::vector<std::string> groups;
+  for (const Candidate& c : candidates) {
+    const std::string id = YAML::Load(c.config_yaml)["agent"]["id"].as<std::string>();
+    if (std::find(groups.begin(), groups.end(), id) == groups.end()) groups.push_back(id);
+  }
   std::ostringstream table;
-  table << "| task | runs | episodes | mean | IQM | 95% CI | std |\n|---|---|---|---|---|---|---|\n";
-  std::vector<std::vector<double>> all_scores;
+  table << "| task | agent | runs | episodes | mean | IQM | 95% CI | std |\n|---|---|---|---|---|---|---|---|\n";
+  std::map<std::string, std::vector<std::vector<double>>> group_scores;  // agent -> [task][run]
   int torch_threads_set = 0;
   for (const Task& task : suite.tasks) {
-    std::vector<double> scores;
-    Json task_json;
-    task_json["task"] = task.name;
-    for (const Candidate& c : candidates) {
-      RunConfig cfg = parse_run_config(task_config(c, task), suite.name + " task '" + task.name + "'", {}, registry);
-      if (!torch_threads_set++) set_torch_threads(static_cast<int>(cfg.train.get_int("torch_threads")));
-      auto envs = make_vector_env(cfg, registry, static_cast<int>(cfg.train.get_int("eval_num_envs")),
-                                  static_cast<int>(cfg.env.get_int("num_threads")));
-      auto train_spec_env = make_env(cfg, registry);
-      const AgentRegistration* reg = registry.find_agent(cfg.agent_id);
-      AgentContext ctx{cfg.agent, train_spec_env->spec(), static_cast<int>(cfg.env.get_int("num_envs")),
-                       derive_seed(static_cast<uint64_t>(cfg.train.get_int("seed")), "agent"),
-                       cfg.train.get_int("steps")};
-      auto agent = reg->make(ctx);
-      if (!c.agent_state.empty()) {
-        std::istringstream state(c.agent_state);
-        agent->load(state);
+    for (const std::string& group : groups) {
+      std::vector<double> scores;
+      Json task_json;
+      task_json["task"] = task.name;
+      task_json["agent"] = group;
+      for (const Candidate& c : candidates) {
+        const YAML::Node candidate_cfg = YAML::Load(c.config_yaml);
+        if (candidate_cfg["agent"]["id"].as<std::string>() != group) continue;
+        // a trained agent only fits tasks of the env it was trained on
+        if (!c.agent_state.empty() &&
+            candidate_cfg["env"]["id"].as<std::string>() != task.env["id"].as<std::string>()) {
+          std::cerr << "note: skipping task '" << task.name << "' for " << c.label << " (trained on another env)\n";
+          continue;
+        }
+        RunConfig cfg = parse_run_config(task_config(c, task), suite.name + " task '" + task.name + "'", {}, registry);
+        if (!torch_threads_set++) set_torch_threads(static_cast<int>(cfg.train.get_int("torch_threads")));
+        auto envs = make_vector_env(cfg, registry, static_cast<int>(cfg.train.get_int("eval_num_envs")),
+                                    static_cast<int>(cfg.env.get_int("num_threads")));
+        const EnvSpec spec = envs->spec();
+        const AgentRegistration* reg = registry.find_agent(cfg.agent_id);
+        AgentContext ctx{cfg.agent, spec, static_cast<int>(cfg.env.get_int("num_envs")),
+                         derive_seed(static_cast<uint64_t>(cfg.train.get_int("seed")), "agent"),
+                         cfg.train.get_int("steps")};
+        auto agent = reg->make(ctx);
+        if (!c.agent_state.empty()) {
+          std::istringstream state(c.agent_state);
+          agent->load(state);
+        }
+        for (uint64_t seed : suite.seeds) {
+          const EvalResult r = evaluate(agent->greedy_policy(), *envs, suite.episodes, seed);
+          scores.push_back(mean_of(r.returns));
+          Json run = {{"candidate", c.label}, {"seed", seed}, {"score", scores.back()}, {"returns", r.returns}};
+          for (size_t m = 0; m < r.metric_names.size(); ++m) run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
+          task_json["runs"].push_back(run);
+          for (size_t e = 0; e < r.returns.size(); ++e)
+            csv << task.name << "," << c.label << "," << seed << "," << e << "," << r.returns[e] << ","
+                << r.lengths[e] << "\n";
+        }
       }
-      for (uint64_t seed : suite.seeds) {
-        const EvalResult r = evaluate(agent->greedy_policy(), *envs, suite.episodes, seed);
-        scores.push_back(mean_of(r.returns));
-        Json run = {{"candidate", c.label}, {"seed", seed}, {"score", scores.back()}, {"returns", r.returns}};
-        for (size_t m = 0; m < r.metric_names.size(); ++m) run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
-        task_json["runs"].push_back(run);
-        for (size_t e = 0; e < r.returns.size(); ++e)
-          csv << task.name << "," << c.label << "," << seed << "," << e << "," << r.returns[e] << "," << r.lengths[e]
-              << "\n";
-      }
+      if (scores.empty()) continue;
+      const Summary s = summarize(scores, 0);
+      task_json["summary"] = {{"runs", s.n}, {"mean", s.mean}, {"iqm", s.iqm}, {"ci95", {s.ci_low, s.ci_high}},
+                              {"std", s.std}};
+      report["results"].push_back(task_json);
+      group_scores[group].push_back(scores);
+      table << "| " << task.name << " | " << group << " | " << s.n << " | " << suite.episodes << " | " << fmt(s.mean)
+            << " | " << fmt(s.iqm) << " | [" << fmt(s.ci_low) << ", " << fmt(s.ci_high) << "] | " << fmt(s.std)
+            << " |\n";
     }
-    const Summary s = summarize(scores, 0);
-    task_json["summary"] = {{"runs", s.n},    {"mean", s.mean},
-                            {"iqm", s.iqm},   {"ci95", {s.ci_low, s.ci_high}},
-                            {"std", s.std}};
-    report["tasks"].push_back(task_json);
-    all_scores.push_back(scores);
-    table << "| " << task.name << " | " << s.n << " | " << suite.episodes << " | " << fmt(s.mean) << " | "
-          << fmt(s.iqm) << " | [" << fmt(s.ci_low) << ", " << fmt(s.ci_high) << "] | " << fmt(s.std) << " |\n";
   }
-  if (suite.tasks.size() > 1) {
-    const Interval agg = stratified_iqm(all_scores, 0);
-    table << "| **all tasks (IQM)** | | | | " << fmt(agg.point) << " | [" << fmt(agg.low) << ", " << fmt(agg.high)
-          << "] | |\n";
-    report["aggregate_iqm"] = {{"iqm", agg.point}, {"ci95", {agg.low, agg.high}}};
+  for (const auto& [group, scores] : group_scores) {
+    if (scores.size() < 2) continue;
+    const Interval agg = stratified_iqm(scores, 0);
+    table << "| **all tasks (IQM)** | " << group << " | | | | " << fmt(agg.point) << " | [" << fmt(agg.low) << ", "
+          << fmt(agg.high) << "] | |\n";
+    report["aggregate_iqm"][group] = {{"iqm", agg.point}, {"ci95", {agg.low, agg.high}}};
   }
   std::cout << "\n" << table.str();
   const std::string out = args.get("out", "");

@@ -9,10 +9,16 @@
 //                from an ember::Rng every step) and no sink, counted as env
 //                steps (vector steps x N);
 //   (c) (b)/(a)  what the batching layer keeps of the raw rate on one core;
-//   and, for diagnosis, VectorEnv::step() alone with fixed actions (no
-//   policy, no collect loop), plus (d) collect with T threads (optional).
-// Every figure is the median of several timed trials after one warm-up trial.
-// Output is a markdown table (machine, command, numbers) on stdout.
+// two diagnostic columns that split the gap between (a) and (b):
+//   - N raw envs stepped round-robin (the effect of interleaving N envs,
+//     without any VectorEnv code), and
+//   - VectorEnv::step() alone, fed precomputed actions (VectorEnv's own
+//     bookkeeping, without the policy or the collect loop);
+// and optionally (d) collect() with a VectorEnv of T threads.
+// The columns are timed in alternation, trial by trial, so that a busy spell
+// of a shared machine hits all of them alike; every figure is the median of
+// the trials after one warm-up. Output is a markdown table (machine, command,
+// numbers) on stdout.
 //
 // Example:
 //   ember_env_bench --env CartPole-v1,Pendulum-v1 --num-envs 16 --seconds 0.5 --threads 2
@@ -80,6 +86,26 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
+// Whole-string numeric parses: "16x" is an error, not 16.
+int to_int(const std::string& s) {
+  size_t used = 0;
+  const int v = std::stoi(s, &used);
+  if (used != s.size()) throw std::invalid_argument(s);
+  return v;
+}
+double to_double(const std::string& s) {
+  size_t used = 0;
+  const double v = std::stod(s, &used);
+  if (used != s.size()) throw std::invalid_argument(s);
+  return v;
+}
+uint64_t to_u64(const std::string& s) {
+  size_t used = 0;
+  const uint64_t v = std::stoull(s, &used);
+  if (used != s.size() || s.find('-') != std::string::npos) throw std::invalid_argument(s);
+  return v;
+}
+
 Options parse_args(int argc, char** argv) {
   Options o;
   bool env_given = false;
@@ -107,15 +133,15 @@ Options parse_args(int argc, char** argv) {
         env_given = true;
         for (auto& id : split_commas(value)) o.env_ids.push_back(id);
       } else if (key == "--num-envs") {
-        o.num_envs = std::stoi(value);
+        o.num_envs = to_int(value);
       } else if (key == "--seconds") {
-        o.seconds = std::stod(value);
+        o.seconds = to_double(value);
       } else if (key == "--trials") {
-        o.trials = std::stoi(value);
+        o.trials = to_int(value);
       } else if (key == "--threads") {
-        o.threads = std::stoi(value);
+        o.threads = to_int(value);
       } else if (key == "--seed") {
-        o.seed = std::stoull(value);
+        o.seed = to_u64(value);
       } else {
         throw std::invalid_argument("unknown flag " + key);
       }
@@ -287,71 +313,88 @@ void choose_legal(const int32_t* mask, int64_t agents, int64_t n, const uint32_t
 // alternation.
 using Workload = std::function<int64_t()>;
 
-// (a) one env stepped directly, as tight as the Env interface allows.
-Workload raw_workload(const Options& o, const ember::Registry& registry, const std::string& id) {
-  struct State {
+// (a) `count` envs (1 for the raw figure) stepped directly through the Env
+// interface, one after another, as tight as the interface allows: each env
+// writes into its own slot, laid out as VectorEnv lays out one env, but none
+// of VectorEnv's bookkeeping runs. With count = N this separates the cost of
+// that bookkeeping from the effect of interleaving N envs on one core
+// (branch predictors and caches see N states in turn; independent envs'
+// dependency chains overlap).
+Workload raw_workload(const Options& o, const ember::Registry& registry, const std::string& id,
+                      int count) {
+  struct OneEnv {
     std::unique_ptr<ember::Env> env;
-    std::vector<std::vector<unsigned char>> fields;  // one slot's buffers, laid out
-    std::vector<void*> field_ptrs;                   // as VectorEnv lays out one env
+    std::vector<std::vector<unsigned char>> fields;
+    std::vector<void*> field_ptrs;
     std::vector<float> state, reward;
     std::vector<int32_t> mask, masked_actions;
     uint8_t terminated = 0;
     ember::EnvSlot slot;
+    int64_t elapsed = 0;
+  };
+  struct State {
+    std::vector<OneEnv> envs;
     ActionTable table;
     size_t next = 0;
-    int64_t elapsed = 0;
   };
   constexpr size_t kRows = 4096;  // power of two
   auto st = std::make_shared<State>();
-  st->env = make_env(registry, id);
-  const ember::EnvSpec& spec = st->env->spec();
-  const auto agents = static_cast<size_t>(spec.num_agents);
-  for (const auto& f : spec.observation) st->fields.emplace_back(agents * f.space.byte_size());
-  for (auto& f : st->fields) st->field_ptrs.push_back(f.data());
-  st->state.resize(spec.state ? static_cast<size_t>(spec.state->numel()) : 0);
-  st->reward.resize(agents);
-  if (spec.has_action_mask) {
-    st->mask.resize(agents * static_cast<size_t>(spec.action.nvec[0]));
-    st->masked_actions.resize(agents);
+  st->envs.resize(static_cast<size_t>(count));
+  for (size_t i = 0; i < st->envs.size(); ++i) {
+    OneEnv& e = st->envs[i];
+    e.env = make_env(registry, id);
+    const ember::EnvSpec& spec = e.env->spec();
+    const auto agents = static_cast<size_t>(spec.num_agents);
+    for (const auto& f : spec.observation) e.fields.emplace_back(agents * f.space.byte_size());
+    for (auto& f : e.fields) e.field_ptrs.push_back(f.data());
+    e.state.resize(spec.state ? static_cast<size_t>(spec.state->numel()) : 0);
+    e.reward.resize(agents);
+    if (spec.has_action_mask) {
+      e.mask.resize(agents * static_cast<size_t>(spec.action.nvec[0]));
+      e.masked_actions.resize(agents);
+    }
+    e.slot.fields = e.field_ptrs.data();
+    e.slot.state = spec.state ? e.state.data() : nullptr;
+    e.slot.action_mask = spec.has_action_mask ? e.mask.data() : nullptr;
+    e.slot.reward = e.reward.data();
+    e.slot.terminated = &e.terminated;
+    e.env->seed(ember::derive_seed(o.seed, i));
+    e.env->reset(e.slot);
   }
-  st->slot.fields = st->field_ptrs.data();
-  st->slot.state = spec.state ? st->state.data() : nullptr;
-  st->slot.action_mask = spec.has_action_mask ? st->mask.data() : nullptr;
-  st->slot.reward = st->reward.data();
-  st->slot.terminated = &st->terminated;
-  st->table = make_action_table(spec, kRows, ember::derive_seed(o.seed, "raw-actions"));
-  st->env->seed(ember::derive_seed(o.seed, 0));
-  st->env->reset(st->slot);
+  st->table = make_action_table(st->envs[0].env->spec(), kRows,
+                                ember::derive_seed(o.seed, "raw-actions"));
 
   return [st]() -> int64_t {
-    constexpr int64_t kChunk = 8192;
-    State& s = *st;
-    ember::Env& env = *s.env;
-    const ember::EnvSpec& spec = env.spec();
+    constexpr int64_t kChunk = 8192;  // env steps, rounded up to whole sweeps
+    const ember::EnvSpec& spec = st->envs[0].env->spec();
     const int64_t max_steps = spec.max_episode_steps;
     const bool discrete = spec.action.is_discrete(), masked = spec.has_action_mask;
-    for (int64_t k = 0; k < kChunk; ++k) {
-      ember::ActionView actions;
-      if (masked) {
-        choose_legal(s.mask.data(), spec.num_agents, spec.action.nvec[0],
-                     s.table.picks.data() + s.next * static_cast<size_t>(spec.num_agents),
-                     s.masked_actions.data());
-        actions.discrete = s.masked_actions.data();
-      } else if (discrete) {
-        actions.discrete = s.table.discrete.data() + s.next * s.table.row;
-      } else {
-        actions.continuous = s.table.continuous.data() + s.next * s.table.row;
+    const auto agents = static_cast<size_t>(spec.num_agents);
+    int64_t steps = 0;
+    while (steps < kChunk) {
+      for (OneEnv& e : st->envs) {
+        ember::ActionView actions;
+        if (masked) {
+          choose_legal(e.mask.data(), spec.num_agents, spec.action.nvec[0],
+                       st->table.picks.data() + st->next * agents, e.masked_actions.data());
+          actions.discrete = e.masked_actions.data();
+        } else if (discrete) {
+          actions.discrete = st->table.discrete.data() + st->next * st->table.row;
+        } else {
+          actions.continuous = st->table.continuous.data() + st->next * st->table.row;
+        }
+        st->next = (st->next + 1) & (kRows - 1);
+        e.terminated = 0;
+        e.env->step(actions, e.slot);
+        ++e.elapsed;
+        if (e.terminated || (max_steps > 0 && e.elapsed >= max_steps)) {
+          e.env->reset(e.slot);
+          e.elapsed = 0;
+        }
       }
-      s.next = (s.next + 1) & (kRows - 1);
-      s.terminated = 0;
-      env.step(actions, s.slot);
-      ++s.elapsed;
-      if (s.terminated || (max_steps > 0 && s.elapsed >= max_steps)) {
-        env.reset(s.slot);
-        s.elapsed = 0;
-      }
+      steps += static_cast<int64_t>(st->envs.size());
     }
-    return kChunk;
+    return steps;
   };
 }
 
@@ -503,19 +546,27 @@ int main(int argc, char** argv) {
   ember::Registry registry;
   ember::register_builtin_envs(registry);
 
-  // Per env: rates of raw, vector step, collect (1 thread) and, optionally,
+  // Per env: rates of raw, raw round-robin, vector step, collect (1 thread) and, optionally,
   // collect (T threads), in that order.
-  enum { kRaw, kVectorStep, kCollect, kCollectThreads };
+  enum { kRaw, kRawRoundRobin, kVectorStep, kCollect, kCollectThreads };
   struct Row {
     std::string id;
     std::vector<std::vector<double>> rates;
   };
+  for (const auto& id : o.env_ids)
+    if (!registry.find_env(id)) {
+      std::string known;
+      for (const auto& k : registry.env_ids()) known += (known.empty() ? "" : ", ") + k;
+      std::cerr << "ember_env_bench: unknown env '" << id << "' (known: " << known << ")\n";
+      return 2;
+    }
   std::vector<Row> rows;
   const std::string load_before = load_average();
   try {
     for (const auto& id : o.env_ids) {
       std::cerr << "ember_env_bench: " << id << " ..." << std::flush;
-      std::vector<Workload> works = {raw_workload(o, registry, id),
+      std::vector<Workload> works = {raw_workload(o, registry, id, 1),
+                                     raw_workload(o, registry, id, o.num_envs),
                                      vector_step_workload(o, registry, id),
                                      collect_workload(o, registry, id, 1)};
       if (o.threads > 1) works.push_back(collect_workload(o, registry, id, o.threads));
@@ -541,18 +592,20 @@ int main(int argc, char** argv) {
             << "- Command: `" << o.command << "`\n"
             << "- Method: N = " << o.num_envs << " envs per VectorEnv; " << o.trials
             << " trials of " << o.seconds
-            << " s per column after a warm-up, columns timed in alternation; figures are medians"
-               " of env steps per second; ratios are medians of per-trial ratios.\n\n";
+            << " s per column after a warm-up, columns timed in alternation; one thread unless"
+               " stated; figures are medians of env steps per second; ratios are medians of"
+               " per-trial ratios.\n\n";
 
   const bool mt = o.threads > 1;
-  std::cout << "| env | (a) raw `Env::step`, 1 thread | `VectorEnv::step` only, 1 thread "
-               "| (b) VectorEnv + `collect()` + random policy, 1 thread | (c) = (b)/(a)";
+  std::cout << "| env | (a) raw `Env::step`, 1 env | N raw envs, round-robin "
+               "| `VectorEnv::step` only | (b) VectorEnv + `collect()` + random policy "
+               "| (c) = (b)/(a)";
   if (mt) std::cout << " | (d) `collect()`, " << o.threads << " threads | (d)/(a)";
-  std::cout << " |\n|---|---:|---:|---:|---:" << (mt ? "|---:|---:" : "") << "|\n";
+  std::cout << " |\n|---|---:|---:|---:|---:|---:" << (mt ? "|---:|---:" : "") << "|\n";
   for (const auto& r : rows) {
     const auto& v = r.rates;
     std::cout << "| " << r.id << " | " << rate(median(v[kRaw])) << " | "
-              << rate(median(v[kVectorStep])) << " | " << rate(median(v[kCollect])) << " | "
+              << rate(median(v[kRawRoundRobin])) << " | " << rate(median(v[kVectorStep])) << " | " << rate(median(v[kCollect])) << " | "
               << percent(paired_ratio(v[kCollect], v[kRaw]));
     if (mt)
       std::cout << " | " << rate(median(v[kCollectThreads])) << " | "
@@ -563,7 +616,8 @@ int main(int argc, char** argv) {
   std::cout << "\nPer-trial rates (env steps/s):\n\n";
   for (const auto& r : rows) {
     const auto& v = r.rates;
-    std::cout << "- " << r.id << ": raw [" << trial_list(v[kRaw]) << "]; vector step ["
+    std::cout << "- " << r.id << ": raw [" << trial_list(v[kRaw]) << "]; raw round-robin ["
+              << trial_list(v[kRawRoundRobin]) << "]; vector step ["
               << trial_list(v[kVectorStep]) << "]; collect [" << trial_list(v[kCollect]) << "]";
     if (mt) std::cout << "; collect " << o.threads << "T [" << trial_list(v[kCollectThreads]) << "]";
     std::cout << "\n";

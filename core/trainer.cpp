@@ -195,6 +195,7 @@ struct Trainer::State {
                                   static_cast<uint64_t>(config.eval.get_int("seed")));
     const Summary s = summarize(r.returns, derive_seed(seed, "eval/bootstrap"));
     Row row = {{"step", static_cast<double>(env_steps)},
+               {"wall_time", wall()},
                {"eval/return_mean", s.mean},
                {"eval/return_iqm", s.iqm},
                {"eval/return_ci_low", s.ci_low},
