@@ -53,7 +53,7 @@ rm -rf "$out/$name"
 read -r wall rss_kb <"$out/$name.time"
 {
   echo
-  echo "Command: \`$ember train configs/classic/cartpole_ppo.yaml train.seed=SEED train.eval_every=10000\`."
+  echo "Command: \`build/ember train configs/classic/cartpole_ppo.yaml train.seed=SEED train.eval_every=10000\`."
   echo
   echo "## Pendulum-v1 (configs/classic/pendulum_ppo.yaml, 1M steps, seed 1)"
   echo
