@@ -1,6 +1,7 @@
 #include "agents/register_builtin.h"
 
 #include "agents/ppo/ppo_agent.h"
+#include "agents/qlearning/q_agent.h"
 #include "agents/scripted/random_agent.h"
 
 namespace ember {
@@ -8,6 +9,7 @@ namespace ember {
 void register_builtin_agents(Registry& registry) {
   register_random_agent(registry);
   register_ppo(registry);
+  register_qlearning_agents(registry);
 }
 
 }  // namespace ember

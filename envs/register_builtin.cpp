@@ -1,11 +1,13 @@
 #include "envs/register_builtin.h"
 
 #include "envs/classic/register.h"
+#include "envs/lbf/register.h"
 
 namespace ember {
 
 void register_builtin_envs(Registry& registry) {
   register_classic_envs(registry);
+  register_lbf_envs(registry);
 }
 
 }  // namespace ember

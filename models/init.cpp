@@ -26,3 +26,21 @@ void orthogonal_init_(at::Tensor weight, double gain, at::Generator& gen) {
 }
 
 }  // namespace ember
+
+namespace ember {
+
+void default_init_(torch::nn::Module& module, at::Generator& gen) {
+  torch::NoGradGuard no_grad;
+  for (auto& child : module.modules(/*include_self=*/true)) {
+    if (auto* linear = child->as<torch::nn::Linear>()) {
+      const double bound = 1.0 / std::sqrt(static_cast<double>(linear->weight.size(1)));
+      linear->weight.uniform_(-bound, bound, gen);
+      if (linear->bias.defined()) linear->bias.uniform_(-bound, bound, gen);
+    } else if (auto* gru = child->as<torch::nn::GRUCell>()) {
+      const double bound = 1.0 / std::sqrt(static_cast<double>(gru->options.hidden_size()));
+      for (auto& p : gru->parameters(/*recurse=*/false)) p.uniform_(-bound, bound, gen);
+    }
+  }
+}
+
+}  // namespace ember

@@ -19,3 +19,16 @@ at::Generator make_generator(uint64_t seed);
 void orthogonal_init_(at::Tensor weight, double gain, at::Generator& gen);
 
 }  // namespace ember
+
+namespace torch::nn {
+class Module;
+}
+
+namespace ember {
+
+// Re-draws every Linear and GRUCell parameter of `module` (recursively) from
+// LibTorch's default distributions — uniform(±1/sqrt(fan_in)) for Linear,
+// uniform(±1/sqrt(hidden)) for GRUCell — but from `gen`, not the global RNG.
+void default_init_(torch::nn::Module& module, at::Generator& gen);
+
+}  // namespace ember

@@ -60,6 +60,7 @@ class RunningMeanStd {
       }
   }
 
+  double mean(size_t j) const { return mean_[j]; }
   double stddev(size_t j) const { return std::sqrt(var_[j] + 1e-8); }
 
   void save(std::ostream& out) const {

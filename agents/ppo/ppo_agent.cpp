@@ -33,11 +33,11 @@ int policy_field(const EnvSpec& spec) {
 }
 
 struct ActorCriticImpl : torch::nn::Module {
-  ActorCriticImpl(int64_t obs_dim, int64_t out_dim, bool continuous, const PpoConfig& c,
+  ActorCriticImpl(int64_t actor_in, int64_t critic_in, int64_t out_dim, bool continuous, const PpoConfig& c,
                   at::Generator& gen)
       : continuous(continuous) {
-    actor = register_module("actor", Mlp(obs_dim, c.hidden, out_dim, 0.01, gen));
-    critic = register_module("critic", Mlp(obs_dim, c.hidden, 1, 1.0, gen));
+    actor = register_module("actor", Mlp(actor_in, c.hidden, out_dim, 0.01, gen));
+    critic = register_module("critic", Mlp(critic_in, c.hidden, 1, 1.0, gen));
     if (continuous)
       log_std = register_parameter("log_std", torch::full({out_dim}, c.init_log_std));
   }
@@ -71,6 +71,12 @@ class PpoAgent : public Agent, public Sink {
     field_ = policy_field(spec);
     obs_dim_ = spec.observation[field_].space.numel();
     agents_ = spec.num_agents;
+    central_critic_ = config_.critic_input == "state";
+    state_dim_ = spec.state ? spec.state->numel() : agents_ * obs_dim_;
+    env_has_state_ = spec.state.has_value();
+    const int64_t id_dim = config_.agent_id ? agents_ : 0;
+    actor_dim_ = obs_dim_ + id_dim;
+    critic_dim_ = (central_critic_ ? state_dim_ : obs_dim_) + id_dim;
     rows_ = static_cast<int64_t>(ctx.num_envs) * agents_;
     continuous_ = spec.action.kind == SpaceKind::kBox;
     action_numel_ = spec.action_numel();
@@ -80,23 +86,26 @@ class PpoAgent : public Agent, public Sink {
       action_high_ = spec.action.high;
     }
     at::Generator gen = make_generator(derive_seed(ctx.seed, "ppo/init"));
-    model_ = ActorCritic(obs_dim_, out_dim_, continuous_, config_, gen);
+    model_ = ActorCritic(actor_dim_, critic_dim_, out_dim_, continuous_, config_, gen);
     optimizer_ = std::make_unique<torch::optim::Adam>(
         model_->parameters(), torch::optim::AdamOptions(config_.lr).eps(1e-5));
     obs_rms_ = RunningMeanStd(static_cast<size_t>(obs_dim_));
+    state_rms_ = RunningMeanStd(static_cast<size_t>(state_dim_));
     return_rms_ = RunningMeanStd(1);
     discounted_return_.assign(static_cast<size_t>(rows_), 0.0f);
 
     const auto T = static_cast<size_t>(config_.rollout_length);
     const auto B = static_cast<size_t>(rows_);
-    obs_buf_.resize(T * B * static_cast<size_t>(obs_dim_));
+    obs_buf_.resize(T * B * static_cast<size_t>(actor_dim_));
+    critic_buf_.resize(T * B * static_cast<size_t>(critic_dim_));
     act_buf_.resize(T * B * static_cast<size_t>(action_numel_));
     logp_buf_.resize(T * B);
     value_buf_.resize(T * B);
     reward_buf_.resize(T * B);
     done_buf_.resize(T * B);
-    next_obs_.resize(B * static_cast<size_t>(obs_dim_));
-    last_obs_.resize(B * static_cast<size_t>(obs_dim_));
+    next_critic_.resize(B * static_cast<size_t>(critic_dim_));
+    last_obs_.resize(B * static_cast<size_t>(actor_dim_));
+    last_critic_.resize(B * static_cast<size_t>(critic_dim_));
     last_action_.resize(B * static_cast<size_t>(action_numel_));
     last_logp_.resize(B);
     last_value_.resize(B);
@@ -114,28 +123,70 @@ class PpoAgent : public Agent, public Sink {
     if (!greedy && rows != rows_)
       throw std::logic_error("PPO behaviour policy was built for " + std::to_string(rows_) +
                              " rows, got " + std::to_string(rows));
-    const float* raw = envs.field_as<float>(field_);
     std::vector<float>& obs = greedy ? eval_obs_ : last_obs_;
-    obs.resize(static_cast<size_t>(rows * obs_dim_));
-    if (config_.normalize_obs) {
-      if (!greedy) obs_rms_.update(raw, rows);
-      obs_rms_.normalize(raw, obs.data(), rows);
-    } else {
-      std::copy(raw, raw + rows * obs_dim_, obs.begin());
+    obs.resize(static_cast<size_t>(rows * actor_dim_));
+    if (!greedy && config_.normalize_obs) {
+      obs_rms_.update(envs.field_as<float>(field_), rows);
+      if (central_critic_) state_rms_.update(state_rows(envs, false), envs.num_envs());
     }
-    at::Tensor x = torch::from_blob(obs.data(), {rows, obs_dim_});
+    build_actor_inputs(envs.field_as<float>(field_), rows, obs.data());
+    at::Tensor x = torch::from_blob(obs.data(), {rows, actor_dim_});
     at::Tensor head = model_->actor->forward(x).contiguous();
     const float* h = head.data_ptr<float>();
     if (greedy) {
       write_greedy_actions(envs, h, rows);
       return;
     }
-    at::Tensor value = model_->critic->forward(x).contiguous();
+    build_critic_inputs(envs.field_as<float>(field_), state_rows(envs, false), rows, last_critic_.data());
+    at::Tensor value = model_->critic->forward(torch::from_blob(last_critic_.data(), {rows, critic_dim_})).contiguous();
     std::copy(value.data_ptr<float>(), value.data_ptr<float>() + rows, last_value_.begin());
     if (continuous_)
       sample_gaussian(envs, h, rows);
     else
       sample_categorical(envs, h, rows);
+  }
+
+  // ---- network inputs ----
+  // The global state rows [envs, state_dim]: the env's state, or (without
+  // one) the agents' observations concatenated, current or final.
+  const float* state_rows(const VectorEnv& envs, bool final) {
+    if (!central_critic_) return nullptr;
+    if (env_has_state_) return final ? envs.final_state() : envs.state();
+    return static_cast<const float*>(final ? envs.final_field(field_) : envs.field(field_));
+  }
+
+  // actor rows: normalised observation, then the one-hot agent id
+  void build_actor_inputs(const float* obs, int64_t rows, float* out) const {
+    for (int64_t r = 0; r < rows; ++r) {
+      float* row = out + r * actor_dim_;
+      if (config_.normalize_obs)
+        obs_rms_.normalize(obs + r * obs_dim_, row, 1);
+      else
+        std::copy(obs + r * obs_dim_, obs + (r + 1) * obs_dim_, row);
+      append_agent_id(row + obs_dim_, r);
+    }
+  }
+
+  // critic rows: the agent's observation (IPPO) or its env's global state
+  // (MAPPO), normalised, then the one-hot agent id
+  void build_critic_inputs(const float* obs, const float* state, int64_t rows, float* out) const {
+    const int64_t base = central_critic_ ? state_dim_ : obs_dim_;
+    for (int64_t r = 0; r < rows; ++r) {
+      float* row = out + r * critic_dim_;
+      const float* src = central_critic_ ? state + (r / agents_) * state_dim_ : obs + r * obs_dim_;
+      const RunningMeanStd& rms = central_critic_ ? state_rms_ : obs_rms_;
+      if (config_.normalize_obs)
+        rms.normalize(src, row, 1);
+      else
+        std::copy(src, src + base, row);
+      append_agent_id(row + base, r);
+    }
+  }
+
+  void append_agent_id(float* out, int64_t row) const {
+    if (!config_.agent_id) return;
+    std::fill(out, out + agents_, 0.0f);
+    out[row % agents_] = 1.0f;
   }
 
   void sample_categorical(VectorEnv& envs, const float* logits, int64_t rows) {
@@ -200,8 +251,10 @@ class PpoAgent : public Agent, public Sink {
   // ---- Sink: record the transition of the step being taken ----
   void before_step(const VectorEnv&) override {
     const auto B = static_cast<size_t>(rows_), t = static_cast<size_t>(t_);
-    const auto D = static_cast<size_t>(obs_dim_), A = static_cast<size_t>(action_numel_);
+    const auto D = static_cast<size_t>(actor_dim_), A = static_cast<size_t>(action_numel_);
+    const auto C = static_cast<size_t>(critic_dim_);
     std::copy(last_obs_.begin(), last_obs_.end(), obs_buf_.begin() + static_cast<long>(t * B * D));
+    std::copy(last_critic_.begin(), last_critic_.end(), critic_buf_.begin() + static_cast<long>(t * B * C));
     std::copy(last_action_.begin(), last_action_.end(), act_buf_.begin() + static_cast<long>(t * B * A));
     std::copy(last_logp_.begin(), last_logp_.end(), logp_buf_.begin() + static_cast<long>(t * B));
     std::copy(last_value_.begin(), last_value_.end(), value_buf_.begin() + static_cast<long>(t * B));
@@ -224,8 +277,7 @@ class PpoAgent : public Agent, public Sink {
       if (episode_ended) discounted_return_[r] = 0.0f;
     }
     bootstrap_truncated(envs, t);
-    const float* raw = envs.field_as<float>(field_);
-    std::copy(raw, raw + B * static_cast<size_t>(obs_dim_), next_obs_.begin());
+    build_critic_inputs(envs.field_as<float>(field_), state_rows(envs, false), rows_, next_critic_.data());
     ++t_;
   }
 
@@ -238,23 +290,26 @@ class PpoAgent : public Agent, public Sink {
       if (truncated[i])
         for (int a = 0; a < agents_; ++a) rows.push_back(static_cast<int64_t>(i) * agents_ + a);
     if (rows.empty()) return;
-    const auto D = static_cast<size_t>(obs_dim_);
-    const auto* final_obs = static_cast<const float*>(envs.final_field(field_));
-    std::vector<float> x(rows.size() * D);
+    // critic inputs of every row from the final observations, then keep the truncated rows
+    std::vector<float> all(static_cast<size_t>(rows_ * critic_dim_));
+    build_critic_inputs(static_cast<const float*>(envs.final_field(field_)), state_rows(envs, true), rows_,
+                        all.data());
+    const auto C = static_cast<size_t>(critic_dim_);
+    std::vector<float> x(rows.size() * C);
     for (size_t j = 0; j < rows.size(); ++j)
-      std::copy(final_obs + static_cast<size_t>(rows[j]) * D,
-                final_obs + static_cast<size_t>(rows[j] + 1) * D, x.begin() + static_cast<long>(j * D));
+      std::copy(all.begin() + static_cast<long>(static_cast<size_t>(rows[j]) * C),
+                all.begin() + static_cast<long>(static_cast<size_t>(rows[j] + 1) * C),
+                x.begin() + static_cast<long>(j * C));
     std::vector<float> values = value_of(x, static_cast<int64_t>(rows.size()));
     for (size_t j = 0; j < rows.size(); ++j)
       reward_buf_[t * static_cast<size_t>(rows_) + static_cast<size_t>(rows[j])] +=
           static_cast<float>(config_.gamma) * values[j];
   }
 
-  // Critic values of raw observations [n, obs_dim].
-  std::vector<float> value_of(std::vector<float>& raw, int64_t n) {
+  // Critic values of prepared critic inputs [n, critic_dim].
+  std::vector<float> value_of(std::vector<float>& inputs, int64_t n) {
     torch::NoGradGuard no_grad;
-    if (config_.normalize_obs) obs_rms_.normalize(raw.data(), raw.data(), n);
-    at::Tensor v = model_->critic->forward(torch::from_blob(raw.data(), {n, obs_dim_})).contiguous();
+    at::Tensor v = model_->critic->forward(torch::from_blob(inputs.data(), {n, critic_dim_})).contiguous();
     return std::vector<float>(v.data_ptr<float>(), v.data_ptr<float>() + n);
   }
 
@@ -273,7 +328,8 @@ class PpoAgent : public Agent, public Sink {
     for (auto& group : optimizer_->param_groups())
       static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
 
-    auto obs = torch::from_blob(obs_buf_.data(), {N, obs_dim_});
+    auto obs = torch::from_blob(obs_buf_.data(), {N, actor_dim_});
+    auto critic_in = torch::from_blob(critic_buf_.data(), {N, critic_dim_});
     auto actions = torch::from_blob(act_buf_.data(), {N, action_numel_});
     auto old_logp = torch::from_blob(logp_buf_.data(), {N});
     auto old_values = torch::from_blob(value_buf_.data(), {N});
@@ -293,6 +349,7 @@ class PpoAgent : public Agent, public Sink {
       for (int64_t start = 0; start + mb_size <= N; start += mb_size) {
         auto idx = torch::from_blob(order.data() + start, {mb_size}, torch::kLong);
         auto mb_obs = obs.index_select(0, idx);
+        auto mb_critic = critic_in.index_select(0, idx);
         auto mb_old_logp = old_logp.index_select(0, idx);
         auto mb_adv = adv_all.index_select(0, idx);
         auto mb_ret = ret_all.index_select(0, idx);
@@ -323,7 +380,7 @@ class PpoAgent : public Agent, public Sink {
         auto pg_loss = torch::max(-mb_adv * ratio,
                                   -mb_adv * torch::clamp(ratio, 1 - config_.clip, 1 + config_.clip))
                            .mean();
-        auto v = model_->critic->forward(mb_obs).squeeze(1);
+        auto v = model_->critic->forward(mb_critic).squeeze(1);
         at::Tensor v_loss;
         if (config_.clip_value_loss) {
           auto v_clipped = mb_old_v + torch::clamp(v - mb_old_v, -config_.clip, config_.clip);
@@ -358,7 +415,7 @@ class PpoAgent : public Agent, public Sink {
 
   void compute_gae(int64_t T, std::vector<float>& adv, std::vector<float>& ret) {
     const int64_t B = rows_;
-    std::vector<float> last_values = value_of(next_obs_, B);
+    std::vector<float> last_values = value_of(next_critic_, B);
     std::vector<float> gae(static_cast<size_t>(B), 0.0f);
     const auto gamma = static_cast<float>(config_.gamma);
     const auto lambda = static_cast<float>(config_.gae_lambda);
@@ -397,6 +454,7 @@ class PpoAgent : public Agent, public Sink {
     rng_.save(rng);
     write_string(out, rng.str());
     obs_rms_.save(out);
+    state_rms_.save(out);
     return_rms_.save(out);
     write_vector(out, discounted_return_);
     torch::serialize::OutputArchive archive;
@@ -413,6 +471,7 @@ class PpoAgent : public Agent, public Sink {
     std::istringstream rng(read_string(in));
     rng_.load(rng);
     obs_rms_.load(in);
+    state_rms_.load(in);
     return_rms_.load(in);
     read_vector(in, discounted_return_);
     std::istringstream weights(read_string(in));
@@ -428,17 +487,19 @@ class PpoAgent : public Agent, public Sink {
   PpoPolicy behaviour_, greedy_;
   int field_ = 0;
   int64_t obs_dim_ = 0, rows_ = 0, action_numel_ = 1, out_dim_ = 0;
+  int64_t state_dim_ = 0, actor_dim_ = 0, critic_dim_ = 0;
+  bool central_critic_ = false, env_has_state_ = false;
   int agents_ = 1;
   bool continuous_ = false;
   std::vector<float> action_low_, action_high_;
   ActorCritic model_{nullptr};
   std::unique_ptr<torch::optim::Adam> optimizer_;
-  RunningMeanStd obs_rms_, return_rms_;
+  RunningMeanStd obs_rms_, state_rms_, return_rms_;
   std::vector<float> discounted_return_;
 
   int64_t t_ = 0, updates_ = 0;
-  std::vector<float> obs_buf_, act_buf_, logp_buf_, value_buf_, reward_buf_, done_buf_, next_obs_;
-  std::vector<float> last_obs_, last_action_, last_logp_, last_value_, eval_obs_;
+  std::vector<float> obs_buf_, critic_buf_, act_buf_, logp_buf_, value_buf_, reward_buf_, done_buf_, next_critic_;
+  std::vector<float> last_obs_, last_critic_, last_action_, last_logp_, last_value_, eval_obs_;
 };
 
 void PpoPolicy::act(VectorEnv& envs) { agent_.act(envs, greedy_); }
@@ -460,6 +521,14 @@ void register_ppo(Registry& registry) {
                       "Proximal Policy Optimisation (GAE, clipping; discrete or Gaussian actions; "
                       "parameter sharing across agents)",
                       ppo_param_specs(), make_ppo_agent, ppo_compatibility});
+  registry.add_agent({"ippo",
+                      "independent PPO for multi-agent envs: shared actor and per-agent-observation critic "
+                      "with agent-id inputs (EPyMARL ippo)",
+                      ppo_param_specs("ippo"), make_ppo_agent, ppo_compatibility});
+  registry.add_agent({"mappo",
+                      "multi-agent PPO: shared actor, centralised critic on the global state "
+                      "(EPyMARL mappo)",
+                      ppo_param_specs("mappo"), make_ppo_agent, ppo_compatibility});
 }
 
 }  // namespace ember

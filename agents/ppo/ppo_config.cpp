@@ -2,8 +2,9 @@
 
 namespace ember {
 
-const std::vector<ParamSpec>& ppo_param_specs() {
-  static const std::vector<ParamSpec> specs = {
+std::vector<ParamSpec> ppo_param_specs(const std::string& variant) {
+  const bool multi = variant != "ppo";
+  return {
       ParamSpec::integer("rollout_length", 128, 1, 1 << 20, "vector steps collected per update"),
       ParamSpec::real("lr", 2.5e-4, 0.0, 1.0, "Adam learning rate"),
       ParamSpec::boolean("anneal_lr", true, "decay the learning rate linearly to 0"),
@@ -22,8 +23,10 @@ const std::vector<ParamSpec>& ppo_param_specs() {
       ParamSpec::real("init_log_std", 0.0, -20.0, 5.0, "initial log std of Gaussian actions"),
       ParamSpec::int_list("hidden", {64, 64}, 1, 1 << 16, "hidden layer widths of actor and critic"),
       ParamSpec::real("target_kl", 0.0, 0.0, 10.0, "stop epochs early above this KL (0 = off)"),
+      ParamSpec::string("critic_input", variant == "mappo" ? "state" : "obs", {"obs", "state"},
+                        "critic sees the agent's observation or the env's global state (centralised)"),
+      ParamSpec::boolean("agent_id", multi, "append a one-hot agent id to actor and critic inputs"),
   };
-  return specs;
 }
 
 PpoConfig PpoConfig::from_params(const Params& p) {
@@ -46,6 +49,8 @@ PpoConfig PpoConfig::from_params(const Params& p) {
   c.init_log_std = p.get_float("init_log_std");
   c.hidden = p.get_int_list("hidden");
   c.target_kl = p.get_float("target_kl");
+  c.critic_input = p.get_string("critic_input");
+  c.agent_id = p.get_bool("agent_id");
   return c;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/params.h"
@@ -31,10 +32,14 @@ struct PpoConfig {
   double init_log_std = 0.0;
   std::vector<int64_t> hidden = {64, 64};
   double target_kl = 0.0;  // 0 = no early stop
+  std::string critic_input = "obs";  // obs (PPO/IPPO) | state (MAPPO)
+  bool agent_id = false;             // append a one-hot agent id to network inputs
 
   static PpoConfig from_params(const Params& params);
 };
 
-const std::vector<ParamSpec>& ppo_param_specs();
+// Parameters with the defaults of "ppo", "ippo" or "mappo" (multi-agent
+// variants add agent ids; mappo's critic reads the global state).
+std::vector<ParamSpec> ppo_param_specs(const std::string& variant = "ppo");
 
 }  // namespace ember

@@ -1,0 +1,234 @@
+#include "agents/qlearning/q_agent.h"
+
+#include <algorithm>
+#include <cmath>
+#include <istream>
+#include <ostream>
+#include <sstream>
+
+#include "agents/qlearning/episode_buffer.h"
+#include "agents/qlearning/q_learner.h"
+#include "core/binary_io.h"
+#include "core/registry.h"
+#include "core/rollout.h"
+#include "core/vector_env.h"
+
+namespace ember {
+
+namespace {
+
+struct Defaults {
+  const char* mixer;
+  bool recurrent;
+  int64_t hidden;
+  double lr;
+  int64_t anneal;
+};
+
+Defaults defaults_for(const std::string& id) {
+  if (id == "iql") return {"none", true, 128, 3e-4, 200000};
+  if (id == "vdn") return {"vdn", false, 64, 5e-4, 50000};
+  return {"qmix", false, 64, 5e-4, 50000};
+}
+
+// epsilon decays linearly from start to finish over `anneal` env steps
+double epsilon_at(int64_t env_steps, double start, double finish, int64_t anneal) {
+  if (anneal <= 0) return finish;
+  const double frac = std::min(1.0, static_cast<double>(env_steps) / static_cast<double>(anneal));
+  return start + frac * (finish - start);
+}
+
+class QAgent;
+
+class QPolicy : public Policy {
+ public:
+  QPolicy(QAgent& agent, bool greedy) : agent_(agent), greedy_(greedy) {}
+  void act(VectorEnv& envs) override;
+  void on_step_end(const VectorEnv& envs) override;
+  void reset_memory(int num_envs) override;
+
+ private:
+  QAgent& agent_;
+  bool greedy_;
+};
+
+class QAgent : public Agent, public Sink {
+ public:
+  QAgent(const AgentContext& ctx, const std::string& id)
+      : params_(ctx.params),
+        layout_(EpisodeLayout::from_spec(ctx.spec, episode_length(ctx))),
+        learner_(config(ctx.params, id), layout_, derive_seed(ctx.seed, "q/init")),
+        buffer_(ctx.spec, layout_, ctx.params.get_int("buffer_size"), ctx.num_envs),
+        rng_(derive_seed(ctx.seed, "q/explore")),
+        sample_rng_(derive_seed(ctx.seed, "q/sample")),
+        eval_rng_(derive_seed(ctx.seed, "q/eval")),
+        behaviour_(*this, false),
+        greedy_(*this, true) {
+    obs_field_ = std::max(0, ctx.spec.field_index("obs"));
+    has_mask_ = ctx.spec.has_action_mask;
+  }
+
+  static int64_t episode_length(const AgentContext& ctx) {
+    const int64_t configured = ctx.params.get_int("max_episode_len");
+    return configured > 0 ? configured : ctx.spec.max_episode_steps;
+  }
+
+  static QLearnerConfig config(const Params& p, const std::string& id) {
+    QLearnerConfig c = QLearnerConfig::from_params(p);
+    c.mixer = defaults_for(id).mixer;
+    return c;
+  }
+
+  Policy& behaviour_policy() override { return behaviour_; }
+  Policy& greedy_policy() override { return greedy_; }
+  Sink* sink() override { return this; }
+  int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
+
+  double epsilon() const {
+    return epsilon_at(env_steps_, params_.get_float("epsilon_start"), params_.get_float("epsilon_finish"),
+                      params_.get_int("epsilon_anneal_steps"));
+  }
+
+  void act(VectorEnv& envs, bool greedy) {
+    const auto* obs = static_cast<const float*>(envs.field(obs_field_));
+    const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
+    learner_.act(obs, mask, envs.num_envs(), greedy ? 0.0 : epsilon(), greedy ? eval_rng_ : rng_,
+                 envs.discrete_actions(), greedy ? QLearner::kEval : QLearner::kBehaviour);
+  }
+  void reset_hidden(const VectorEnv& envs, bool greedy) {
+    learner_.reset_hidden(envs.num_envs(), envs.done(), greedy ? QLearner::kEval : QLearner::kBehaviour);
+  }
+  void reset_all(int num_envs, bool greedy) {
+    learner_.reset_hidden(num_envs, nullptr, greedy ? QLearner::kEval : QLearner::kBehaviour);
+  }
+
+  void before_step(const VectorEnv& envs) override { buffer_.before_step(envs); }
+  void after_step(const VectorEnv& envs) override {
+    buffer_.after_step(envs);
+    env_steps_ += envs.num_envs();
+  }
+
+  Metrics update(const TrainProgress&) override {
+    const int64_t batch = params_.get_int("batch_size");
+    const int64_t finished = buffer_.episodes_added() - episodes_seen_;
+    episodes_seen_ = buffer_.episodes_added();
+    pending_updates_ += static_cast<double>(finished) * params_.get_float("updates_per_episode");
+    Metrics sum;
+    int64_t count = 0;
+    while (pending_updates_ >= 1.0) {
+      pending_updates_ -= 1.0;
+      if (buffer_.size() < batch) continue;
+      const Metrics m = learner_.train(buffer_, buffer_.sample(batch, sample_rng_));
+      if (sum.empty()) sum = m;
+      else
+        for (size_t i = 0; i < m.size() && i < sum.size(); ++i) sum[i].second += m[i].second;
+      ++count;
+    }
+    // a fixed set of columns, whether or not this update trained
+    Metrics out = {{"losses/td_loss", NAN}, {"losses/grad_norm", NAN}, {"losses/q_taken_mean", NAN},
+                   {"losses/target_mean", NAN}};
+    for (size_t i = 0; i < sum.size() && i < out.size(); ++i) out[i].second = sum[i].second / static_cast<double>(count);
+    out.emplace_back("charts/epsilon", epsilon());
+    out.emplace_back("charts/training_steps", static_cast<double>(learner_.training_steps()));
+    out.emplace_back("charts/replay_episodes", static_cast<double>(buffer_.size()));
+    return out;
+  }
+
+  void save(std::ostream& out) const override {
+    write_string(out, "qagent/1");
+    write_pod(out, env_steps_);
+    write_pod(out, episodes_seen_);
+    write_pod(out, pending_updates_);
+    for (const Rng* r : {&rng_, &sample_rng_, &eval_rng_}) {
+      std::ostringstream s;
+      r->save(s);
+      write_string(out, s.str());
+    }
+    learner_.save(out);
+    const bool replay = params_.get_bool("save_replay");
+    write_pod(out, static_cast<uint8_t>(replay));
+    if (replay) buffer_.save(out);
+  }
+
+  void load(std::istream& in) override {
+    if (read_string(in) != "qagent/1") throw std::runtime_error("not a Q-learning agent checkpoint");
+    env_steps_ = read_pod<int64_t>(in);
+    episodes_seen_ = read_pod<int64_t>(in);
+    pending_updates_ = read_pod<double>(in);
+    for (Rng* r : {&rng_, &sample_rng_, &eval_rng_}) {
+      std::istringstream s(read_string(in));
+      r->load(s);
+    }
+    learner_.load(in);
+    if (read_pod<uint8_t>(in)) buffer_.load(in);
+  }
+
+ private:
+  Params params_;
+  EpisodeLayout layout_;
+  QLearner learner_;
+  EpisodeBuffer buffer_;
+  Rng rng_, sample_rng_, eval_rng_;
+  QPolicy behaviour_, greedy_;
+  int obs_field_ = 0;
+  bool has_mask_ = false;
+  int64_t env_steps_ = 0, episodes_seen_ = 0;
+  double pending_updates_ = 0;
+};
+
+void QPolicy::act(VectorEnv& envs) { agent_.act(envs, greedy_); }
+void QPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, greedy_); }
+void QPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, greedy_); }
+
+}  // namespace
+
+std::vector<ParamSpec> qlearning_param_specs(const std::string& id) {
+  const Defaults d = defaults_for(id);
+  return {
+      ParamSpec::boolean("recurrent", d.recurrent, "GRU agent network (else a 2-layer MLP)"),
+      ParamSpec::integer("hidden", d.hidden, 1, 1 << 16, "hidden width of the agent network"),
+      ParamSpec::real("lr", d.lr, 0.0, 1.0, "Adam learning rate"),
+      ParamSpec::real("gamma", 0.99, 0.0, 1.0, "discount factor"),
+      ParamSpec::boolean("double_q", true, "double Q-learning targets"),
+      ParamSpec::integer("target_update_interval", 200, 1, 1 << 30, "training steps between hard target updates"),
+      ParamSpec::real("grad_clip", 10.0, 0.0, 1e9, "global gradient norm clip"),
+      ParamSpec::boolean("standardise_rewards", true, "standardise rewards with running statistics"),
+      ParamSpec::boolean("agent_id", true, "append a one-hot agent id to each observation"),
+      ParamSpec::integer("mixing_embed", 32, 1, 4096, "QMIX mixing embedding width"),
+      ParamSpec::integer("hypernet_embed", 64, 1, 4096, "QMIX hypernetwork width"),
+      ParamSpec::real("epsilon_start", 1.0, 0.0, 1.0, "initial exploration rate"),
+      ParamSpec::real("epsilon_finish", 0.05, 0.0, 1.0, "final exploration rate"),
+      ParamSpec::integer("epsilon_anneal_steps", d.anneal, 0, int64_t{1} << 40, "env steps of linear epsilon decay"),
+      ParamSpec::integer("batch_size", 32, 1, 1 << 16, "episodes per training batch"),
+      ParamSpec::integer("buffer_size", 5000, 1, 1 << 24, "episodes kept in replay"),
+      ParamSpec::real("updates_per_episode", 1.0, 0.0, 1000.0, "training steps per finished episode"),
+      ParamSpec::integer("rollout_length", 50, 1, 1 << 20, "vector steps collected between updates"),
+      ParamSpec::integer("max_episode_len", 0, 0, 1 << 20, "replay episode length (0 = the env's time limit)"),
+      ParamSpec::boolean("save_replay", true, "store the replay in checkpoints (exact resume)"),
+  };
+}
+
+std::string qlearning_compatibility(const EnvSpec& spec) {
+  if (spec.action.kind != SpaceKind::kDiscrete) return "needs a Discrete action space";
+  const int f = spec.field_index("obs");
+  if (f < 0 || spec.observation[static_cast<size_t>(f)].space.dtype != DType::kFloat32)
+    return "needs an f32 observation field named 'obs'";
+  if (spec.max_episode_steps <= 0) return "needs an env with a time limit (episode replay is padded to it)";
+  return "";
+}
+
+void register_qlearning_agents(Registry& registry) {
+  const std::pair<const char*, const char*> agents[] = {
+      {"iql", "independent Q-learning: shared GRU agent networks, team reward, episode replay (EPyMARL iql)"},
+      {"vdn", "value decomposition networks: Q_tot = sum of agent Qs (EPyMARL vdn)"},
+      {"qmix", "QMIX: monotonic hypernetwork mixing of agent Qs conditioned on the global state (EPyMARL qmix)"},
+  };
+  for (const auto& [id, doc] : agents) {
+    const std::string name = id;
+    registry.add_agent({name, doc, qlearning_param_specs(name),
+                        [name](const AgentContext& ctx) { return std::make_unique<QAgent>(ctx, name); },
+                        qlearning_compatibility});
+  }
+}
+
+}  // namespace ember
