@@ -1,5 +1,6 @@
 #include "agents/register_builtin.h"
 
+#include "agents/mansa/mansa_agent.h"
 #include "agents/ppo/ppo_agent.h"
 #include "agents/qlearning/q_agent.h"
 #include "agents/scripted/random_agent.h"
@@ -10,6 +11,7 @@ void register_builtin_agents(Registry& registry) {
   register_random_agent(registry);
   register_ppo(registry);
   register_qlearning_agents(registry);
+  register_mansa(registry);
 }
 
 }  // namespace ember

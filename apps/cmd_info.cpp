@@ -51,7 +51,8 @@ int cmd_describe(int argc, char** argv, int first) {
     std::cout << "\ncommon env parameters:\n";
     print_params(common_env_param_specs());
     Params params = Params::defaults(env->params);
-    for (const auto& kv : Params::defaults(common_env_param_specs()).values()) params.set(kv.first, kv.second);
+    const Params common = Params::defaults(common_env_param_specs());
+    for (const auto& kv : common.values()) params.set(kv.first, kv.second);
     std::cout << "\nspec with default parameters:\n" << env->make(params)->spec().to_string();
     return 0;
   }

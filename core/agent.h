@@ -46,6 +46,11 @@ class Agent {
   virtual int64_t rollout_length() const = 0;
   virtual Metrics update(const TrainProgress& progress) = 0;
 
+  // Agent-specific statistics of the greedy policy since its last
+  // reset_memory() (e.g. MANSA's share of steps where the centralised learner
+  // acted); the trainer logs them beside each evaluation as "eval/<name>".
+  virtual Metrics evaluation_metrics() const { return {}; }
+
   // Complete learner state (weights, optimiser, normalisers, RNGs).
   virtual void save(std::ostream& out) const = 0;
   virtual void load(std::istream& in) = 0;

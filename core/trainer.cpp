@@ -204,6 +204,7 @@ struct Trainer::State {
                {"eval/length_mean", mean_of(r.lengths)}};
     for (size_t m = 0; m < r.metric_names.size(); ++m)
       row.emplace_back("eval/" + r.metric_names[m], mean_of(r.metrics[m]));
+    for (const auto& kv : agent->evaluation_metrics()) row.emplace_back("eval/" + kv.first, kv.second);
     eval_log->write(row);
     if (final) write_eval_json(r, s);
     return r;
@@ -219,6 +220,7 @@ struct Trainer::State {
     j["return"] = {{"mean", s.mean}, {"iqm", s.iqm}, {"std", s.std}, {"ci95", {s.ci_low, s.ci_high}}};
     j["length_mean"] = mean_of(r.lengths);
     for (size_t m = 0; m < r.metric_names.size(); ++m) j["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
+    for (const auto& kv : agent->evaluation_metrics()) j["agent_metrics"][kv.first] = kv.second;
     j["returns"] = r.returns;
     write_file_atomic(run_dir + "/eval.json", j.dump(2) + "\n");
   }

@@ -7,14 +7,13 @@
 #include <torch/torch.h>
 
 #include "agents/common/running_mean_std.h"
-#include "agents/ppo/ppo_config.h"
 #include "core/binary_io.h"
 #include "core/registry.h"
 #include "core/rng.h"
 #include "core/rollout.h"
 #include "core/vector_env.h"
 #include "models/init.h"
-#include "models/mlp.h"
+#include "agents/ppo/ppo_core.h"
 
 namespace ember {
 namespace {
@@ -32,20 +31,6 @@ int policy_field(const EnvSpec& spec) {
   return -1;
 }
 
-struct ActorCriticImpl : torch::nn::Module {
-  ActorCriticImpl(int64_t actor_in, int64_t critic_in, int64_t out_dim, bool continuous, const PpoConfig& c,
-                  at::Generator& gen)
-      : continuous(continuous) {
-    actor = register_module("actor", Mlp(actor_in, c.hidden, out_dim, 0.01, gen));
-    critic = register_module("critic", Mlp(critic_in, c.hidden, 1, 1.0, gen));
-    if (continuous)
-      log_std = register_parameter("log_std", torch::full({out_dim}, c.init_log_std));
-  }
-  Mlp actor{nullptr}, critic{nullptr};
-  at::Tensor log_std;
-  bool continuous;
-};
-TORCH_MODULE(ActorCritic);
 
 class PpoAgent;
 
@@ -143,7 +128,7 @@ class PpoAgent : public Agent, public Sink {
     if (continuous_)
       sample_gaussian(envs, h, rows);
     else
-      sample_categorical(envs, h, rows);
+      sample_discrete(envs, h, rows);
   }
 
   // ---- network inputs ----
@@ -189,28 +174,10 @@ class PpoAgent : public Agent, public Sink {
     out[row % agents_] = 1.0f;
   }
 
-  void sample_categorical(VectorEnv& envs, const float* logits, int64_t rows) {
+  void sample_discrete(VectorEnv& envs, const float* logits, int64_t rows) {
     int32_t* out = envs.discrete_actions();
-    const int64_t n = out_dim_;
-    for (int64_t r = 0; r < rows; ++r) {
-      const float* l = logits + r * n;
-      const float mx = *std::max_element(l, l + n);
-      double z = 0.0;
-      for (int64_t k = 0; k < n; ++k) z += std::exp(static_cast<double>(l[k] - mx));
-      // inverse-CDF draw from the softmax
-      double u = rng_.uniform() * z, acc = 0.0;
-      int64_t a = n - 1;
-      for (int64_t k = 0; k < n; ++k) {
-        acc += std::exp(static_cast<double>(l[k] - mx));
-        if (u < acc) {
-          a = k;
-          break;
-        }
-      }
-      out[r] = static_cast<int32_t>(a);
-      last_action_[static_cast<size_t>(r)] = static_cast<float>(a);
-      last_logp_[static_cast<size_t>(r)] = static_cast<float>(l[a] - mx - std::log(z));
-    }
+    sample_categorical(logits, rows, out_dim_, nullptr, rng_, out, last_logp_.data());
+    for (int64_t r = 0; r < rows; ++r) last_action_[static_cast<size_t>(r)] = static_cast<float>(out[r]);
   }
 
   void sample_gaussian(VectorEnv& envs, const float* mean, int64_t rows) {
@@ -319,131 +286,36 @@ class PpoAgent : public Agent, public Sink {
     t_ = 0;
     if (T == 0) return {};
     std::vector<float> advantages(static_cast<size_t>(N)), returns(static_cast<size_t>(N));
-    compute_gae(T, advantages, returns);
+    const std::vector<float> last_values = value_of(next_critic_, B);
+    RolloutView rollout = rollout_view(T);
+    rollout.last_values = last_values.data();
+    compute_gae(rollout, config_.gamma, config_.gae_lambda, advantages.data(), returns.data());
 
     double lr = config_.lr;
     if (config_.anneal_lr && progress.total_env_steps > 0)
       lr *= std::max(0.0, 1.0 - static_cast<double>(progress.env_steps) /
                                     static_cast<double>(progress.total_env_steps));
-    for (auto& group : optimizer_->param_groups())
-      static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
-
-    auto obs = torch::from_blob(obs_buf_.data(), {N, actor_dim_});
-    auto critic_in = torch::from_blob(critic_buf_.data(), {N, critic_dim_});
-    auto actions = torch::from_blob(act_buf_.data(), {N, action_numel_});
-    auto old_logp = torch::from_blob(logp_buf_.data(), {N});
-    auto old_values = torch::from_blob(value_buf_.data(), {N});
-    auto adv_all = torch::from_blob(advantages.data(), {N});
-    auto ret_all = torch::from_blob(returns.data(), {N});
-    at::Tensor discrete_actions;
-    if (!continuous_) discrete_actions = actions.squeeze(1).to(torch::kLong);
-
-    const int64_t mb_size = std::max<int64_t>(1, N / config_.minibatches);
-    std::vector<int64_t> order(static_cast<size_t>(N));
-    double sum_pg = 0, sum_v = 0, sum_ent = 0, sum_kl = 0, sum_clipfrac = 0;
-    int64_t count = 0;
-    bool stop = false;
-    for (int64_t epoch = 0; epoch < config_.epochs && !stop; ++epoch) {
-      std::iota(order.begin(), order.end(), 0);
-      for (int64_t i = N - 1; i > 0; --i) std::swap(order[i], order[rng_.uniform_int(i + 1)]);
-      for (int64_t start = 0; start + mb_size <= N; start += mb_size) {
-        auto idx = torch::from_blob(order.data() + start, {mb_size}, torch::kLong);
-        auto mb_obs = obs.index_select(0, idx);
-        auto mb_critic = critic_in.index_select(0, idx);
-        auto mb_old_logp = old_logp.index_select(0, idx);
-        auto mb_adv = adv_all.index_select(0, idx);
-        auto mb_ret = ret_all.index_select(0, idx);
-        auto mb_old_v = old_values.index_select(0, idx);
-
-        at::Tensor new_logp, entropy;
-        auto head = model_->actor->forward(mb_obs);
-        if (continuous_) {
-          auto mb_act = actions.index_select(0, idx);
-          auto log_std = model_->log_std.expand_as(head);
-          auto z = (mb_act - head) / log_std.exp();
-          new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
-          entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
-        } else {
-          auto logp_all = torch::log_softmax(head, 1);
-          new_logp = logp_all.gather(1, discrete_actions.index_select(0, idx).unsqueeze(1)).squeeze(1);
-          entropy = -(logp_all.exp() * logp_all).sum(1);
-        }
-        auto log_ratio = new_logp - mb_old_logp;
-        auto ratio = log_ratio.exp();
-        {
-          torch::NoGradGuard no_grad;
-          sum_kl += ((ratio - 1) - log_ratio).mean().item<double>();
-          sum_clipfrac += ((ratio - 1.0).abs() > config_.clip).to(torch::kFloat).mean().item<double>();
-        }
-        if (config_.normalize_advantages && mb_size > 1)
-          mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
-        auto pg_loss = torch::max(-mb_adv * ratio,
-                                  -mb_adv * torch::clamp(ratio, 1 - config_.clip, 1 + config_.clip))
-                           .mean();
-        auto v = model_->critic->forward(mb_critic).squeeze(1);
-        at::Tensor v_loss;
-        if (config_.clip_value_loss) {
-          auto v_clipped = mb_old_v + torch::clamp(v - mb_old_v, -config_.clip, config_.clip);
-          v_loss = 0.5 * torch::max((v - mb_ret).pow(2), (v_clipped - mb_ret).pow(2)).mean();
-        } else {
-          v_loss = 0.5 * (v - mb_ret).pow(2).mean();
-        }
-        auto ent = entropy.mean();
-        auto loss = pg_loss - config_.ent_coef * ent + config_.vf_coef * v_loss;
-        optimizer_->zero_grad();
-        loss.backward();
-        if (config_.max_grad_norm > 0)
-          torch::nn::utils::clip_grad_norm_(model_->parameters(), config_.max_grad_norm);
-        optimizer_->step();
-        sum_pg += pg_loss.item<double>();
-        sum_v += v_loss.item<double>();
-        sum_ent += ent.item<double>();
-        ++count;
-      }
-      if (config_.target_kl > 0 && sum_kl / static_cast<double>(count) > config_.target_kl) stop = true;
-    }
+    const Metrics metrics = ppo_optimize(model_, *optimizer_, config_, rollout, advantages.data(),
+                                         returns.data(), lr, rng_);
     ++updates_;
-    const double c = static_cast<double>(std::max<int64_t>(count, 1));
-    return {{"losses/policy_loss", sum_pg / c},
-            {"losses/value_loss", sum_v / c},
-            {"losses/entropy", sum_ent / c},
-            {"losses/approx_kl", sum_kl / c},
-            {"losses/clipfrac", sum_clipfrac / c},
-            {"losses/explained_variance", explained_variance(returns)},
-            {"charts/learning_rate", lr}};
+    return metrics;
   }
 
-  void compute_gae(int64_t T, std::vector<float>& adv, std::vector<float>& ret) {
-    const int64_t B = rows_;
-    std::vector<float> last_values = value_of(next_critic_, B);
-    std::vector<float> gae(static_cast<size_t>(B), 0.0f);
-    const auto gamma = static_cast<float>(config_.gamma);
-    const auto lambda = static_cast<float>(config_.gae_lambda);
-    for (int64_t t = T - 1; t >= 0; --t) {
-      for (int64_t r = 0; r < B; ++r) {
-        const size_t i = static_cast<size_t>(t * B + r);
-        const float next_value = t == T - 1 ? last_values[static_cast<size_t>(r)] : value_buf_[i + static_cast<size_t>(B)];
-        const float not_done = 1.0f - done_buf_[i];
-        const float delta = reward_buf_[i] + gamma * next_value * not_done - value_buf_[i];
-        gae[static_cast<size_t>(r)] = delta + gamma * lambda * not_done * gae[static_cast<size_t>(r)];
-        adv[i] = gae[static_cast<size_t>(r)];
-        ret[i] = adv[i] + value_buf_[i];
-      }
-    }
-  }
-
-  double explained_variance(const std::vector<float>& returns) const {
-    double mean = 0, var_y = 0, var_res = 0, mean_res = 0;
-    const size_t n = returns.size();
-    for (size_t i = 0; i < n; ++i) mean += returns[i], mean_res += returns[i] - value_buf_[i];
-    mean /= static_cast<double>(n);
-    mean_res /= static_cast<double>(n);
-    for (size_t i = 0; i < n; ++i) {
-      var_y += (returns[i] - mean) * (returns[i] - mean);
-      const double res = returns[i] - value_buf_[i] - mean_res;
-      var_res += res * res;
-    }
-    return var_y == 0 ? 0.0 : 1.0 - var_res / var_y;
+  RolloutView rollout_view(int64_t T) const {
+    RolloutView r;
+    r.T = T;
+    r.B = rows_;
+    r.actor_in = obs_buf_.data();
+    r.actor_dim = actor_dim_;
+    r.critic_in = critic_buf_.data();
+    r.critic_dim = critic_dim_;
+    r.actions = act_buf_.data();
+    r.action_numel = action_numel_;
+    r.logp = logp_buf_.data();
+    r.values = value_buf_.data();
+    r.rewards = reward_buf_.data();
+    r.dones = done_buf_.data();
+    return r;
   }
 
   // ---- checkpoints ----

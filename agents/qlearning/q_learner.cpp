@@ -15,7 +15,6 @@ namespace ember {
 
 QLearnerConfig QLearnerConfig::from_params(const Params& p) {
   QLearnerConfig c;
-  c.mixer = p.get_string("mixer");
   c.recurrent = p.get_bool("recurrent");
   c.hidden = p.get_int("hidden");
   c.lr = p.get_float("lr");

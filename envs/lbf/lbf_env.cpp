@@ -237,24 +237,45 @@ void LbfEnv::spawn_food(int max_level) {
   const int n = config_.size;
   const int P = config_.players;
   const int min_level = config_.coop ? max_level : 1;
+  // Rejected if the 3x3 block around the cell, or the radius-2 cross, holds
+  // food, or a player stands on the cell.
+  auto acceptable = [&](int row, int col) {
+    for (int k = 0; k < state_.num_foods; ++k) {
+      const int dr = std::abs(state_.foods[k].row - row);
+      const int dc = std::abs(state_.foods[k].col - col);
+      if ((dr <= 1 && dc <= 1) || (dc == 0 && dr <= 2) || (dr == 0 && dc <= 2)) return false;
+    }
+    for (int j = 0; j < P; ++j)
+      if (state_.players[j].row == row && state_.players[j].col == col) return false;
+    return true;
+  };
+  // Whether any interior cell could still take a food.
+  auto any_cell_free = [&] {
+    for (int row = 1; row < n - 1; ++row)
+      for (int col = 1; col < n - 1; ++col)
+        if (acceptable(row, col)) return true;
+    return false;
+  };
   consume_permutation(config_.food);
   int count = 0;
+  int rejected_in_a_row = 0, next_check = 32;
   for (int attempts = 0; count < config_.food && attempts < 1000;) {
     ++attempts;
     // integers(1, rows - 1): never on the border.
     const int row = 1 + static_cast<int>(rng_.uniform_int(n - 2));
     const int col = 1 + static_cast<int>(rng_.uniform_int(n - 2));
-    bool reject = false;
-    // The 3x3 block around the cell, or the radius-2 cross, holds food.
-    for (int k = 0; k < state_.num_foods && !reject; ++k) {
-      const int dr = std::abs(state_.foods[k].row - row);
-      const int dc = std::abs(state_.foods[k].col - col);
-      reject = (dr <= 1 && dc <= 1) || (dc == 0 && dr <= 2) || (dr == 0 && dc <= 2);
+    if (!acceptable(row, col)) {
+      // When no interior cell can take another food, every remaining attempt
+      // would be rejected: stop early. The outcome is the same as upstream's
+      // (only the RNG consumption differs, which ember does not reproduce).
+      if (++rejected_in_a_row >= next_check) {
+        if (!any_cell_free()) break;
+        next_check *= 2;
+      }
+      continue;
     }
-    // A player stands on the cell.
-    for (int j = 0; j < P && !reject; ++j)
-      reject = state_.players[j].row == row && state_.players[j].col == col;
-    if (reject) continue;
+    rejected_in_a_row = 0;
+    next_check = 32;
     const int level = min_level == max_level
                           ? min_level
                           : min_level + static_cast<int>(rng_.uniform_int(max_level - min_level + 1));

@@ -1,0 +1,164 @@
+#include "agents/ppo/ppo_core.h"
+
+#include <cmath>
+#include <numeric>
+
+#include <torch/torch.h>
+
+namespace ember {
+
+namespace {
+constexpr double kHalfLog2Pi = 0.91893853320467274178;
+}
+
+ActorCriticImpl::ActorCriticImpl(int64_t actor_in, int64_t critic_in, int64_t out_dim, bool continuous,
+                                 const PpoConfig& c, at::Generator& gen)
+    : continuous(continuous) {
+  actor = register_module("actor", Mlp(actor_in, c.hidden, out_dim, 0.01, gen));
+  critic = register_module("critic", Mlp(critic_in, c.hidden, 1, 1.0, gen));
+  if (continuous) log_std = register_parameter("log_std", torch::full({out_dim}, c.init_log_std));
+}
+
+void compute_gae(const RolloutView& r, double gamma, double lambda, float* advantages, float* returns) {
+  const int64_t T = r.T, B = r.B;
+  std::vector<float> gae(static_cast<size_t>(B), 0.0f);
+  const auto g = static_cast<float>(gamma), l = static_cast<float>(lambda);
+  for (int64_t t = T - 1; t >= 0; --t) {
+    for (int64_t b = 0; b < B; ++b) {
+      const int64_t i = t * B + b;
+      const float next_value = t == T - 1 ? r.last_values[b] : r.values[i + B];
+      const float not_done = 1.0f - r.dones[i];
+      const float delta = r.rewards[i] + g * next_value * not_done - r.values[i];
+      gae[static_cast<size_t>(b)] = delta + g * l * not_done * gae[static_cast<size_t>(b)];
+      advantages[i] = gae[static_cast<size_t>(b)];
+      returns[i] = advantages[i] + r.values[i];
+    }
+  }
+}
+
+double explained_variance(const float* returns, const float* values, int64_t n) {
+  double mean = 0, mean_res = 0, var_y = 0, var_res = 0;
+  for (int64_t i = 0; i < n; ++i) mean += returns[i], mean_res += returns[i] - values[i];
+  mean /= static_cast<double>(n);
+  mean_res /= static_cast<double>(n);
+  for (int64_t i = 0; i < n; ++i) {
+    var_y += (returns[i] - mean) * (returns[i] - mean);
+    const double res = returns[i] - values[i] - mean_res;
+    var_res += res * res;
+  }
+  return var_y == 0 ? 0.0 : 1.0 - var_res / var_y;
+}
+
+Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, const PpoConfig& config,
+                     const RolloutView& r, const float* advantages, const float* returns, double lr, Rng& rng) {
+  for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
+  const int64_t N = r.T * r.B;
+  auto blob = [](const float* p, std::vector<int64_t> shape) {
+    return torch::from_blob(const_cast<float*>(p), shape);
+  };
+  auto obs = blob(r.actor_in, {N, r.actor_dim});
+  auto critic_in = blob(r.critic_in, {N, r.critic_dim});
+  auto actions = blob(r.actions, {N, r.action_numel});
+  auto old_logp = blob(r.logp, {N});
+  auto old_values = blob(r.values, {N});
+  auto adv_all = blob(advantages, {N});
+  auto ret_all = blob(returns, {N});
+  at::Tensor discrete_actions;
+  if (!model->continuous) discrete_actions = actions.squeeze(1).to(torch::kLong);
+
+  const int64_t mb_size = std::max<int64_t>(1, N / config.minibatches);
+  std::vector<int64_t> order(static_cast<size_t>(N));
+  double sum_pg = 0, sum_v = 0, sum_ent = 0, sum_kl = 0, sum_clipfrac = 0;
+  int64_t count = 0;
+  bool stop = false;
+  for (int64_t epoch = 0; epoch < config.epochs && !stop; ++epoch) {
+    std::iota(order.begin(), order.end(), 0);
+    for (int64_t i = N - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[static_cast<size_t>(rng.uniform_int(i + 1))]);
+    for (int64_t start = 0; start + mb_size <= N; start += mb_size) {
+      auto idx = torch::from_blob(order.data() + start, {mb_size}, torch::kLong);
+      auto mb_obs = obs.index_select(0, idx);
+      auto mb_old_logp = old_logp.index_select(0, idx);
+      auto mb_adv = adv_all.index_select(0, idx);
+      auto mb_ret = ret_all.index_select(0, idx);
+      auto mb_old_v = old_values.index_select(0, idx);
+
+      at::Tensor new_logp, entropy;
+      auto head = model->actor->forward(mb_obs);
+      if (model->continuous) {
+        auto log_std = model->log_std.expand_as(head);
+        auto z = (actions.index_select(0, idx) - head) / log_std.exp();
+        new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
+        entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
+      } else {
+        auto logp_all = torch::log_softmax(head, 1);
+        new_logp = logp_all.gather(1, discrete_actions.index_select(0, idx).unsqueeze(1)).squeeze(1);
+        entropy = -(logp_all.exp() * logp_all).sum(1);
+      }
+      auto log_ratio = new_logp - mb_old_logp;
+      auto ratio = log_ratio.exp();
+      {
+        torch::NoGradGuard no_grad;
+        sum_kl += ((ratio - 1) - log_ratio).mean().item<double>();
+        sum_clipfrac += ((ratio - 1.0).abs() > config.clip).to(torch::kFloat).mean().item<double>();
+      }
+      if (config.normalize_advantages && mb_size > 1) mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
+      auto pg_loss =
+          torch::max(-mb_adv * ratio, -mb_adv * torch::clamp(ratio, 1 - config.clip, 1 + config.clip)).mean();
+      auto v = model->critic->forward(critic_in.index_select(0, idx)).squeeze(1);
+      at::Tensor v_loss;
+      if (config.clip_value_loss) {
+        auto v_clipped = mb_old_v + torch::clamp(v - mb_old_v, -config.clip, config.clip);
+        v_loss = 0.5 * torch::max((v - mb_ret).pow(2), (v_clipped - mb_ret).pow(2)).mean();
+      } else {
+        v_loss = 0.5 * (v - mb_ret).pow(2).mean();
+      }
+      auto ent = entropy.mean();
+      auto loss = pg_loss - config.ent_coef * ent + config.vf_coef * v_loss;
+      optimizer.zero_grad();
+      loss.backward();
+      if (config.max_grad_norm > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), config.max_grad_norm);
+      optimizer.step();
+      sum_pg += pg_loss.item<double>();
+      sum_v += v_loss.item<double>();
+      sum_ent += ent.item<double>();
+      ++count;
+    }
+    if (config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl) stop = true;
+  }
+  const double c = static_cast<double>(std::max<int64_t>(count, 1));
+  return {{"losses/policy_loss", sum_pg / c},
+          {"losses/value_loss", sum_v / c},
+          {"losses/entropy", sum_ent / c},
+          {"losses/approx_kl", sum_kl / c},
+          {"losses/clipfrac", sum_clipfrac / c},
+          {"losses/explained_variance", explained_variance(returns, r.values, N)},
+          {"charts/learning_rate", lr}};
+}
+
+void sample_categorical(const float* logits, int64_t rows, int64_t n, const int32_t* mask, Rng& rng,
+                        int32_t* actions, float* logp) {
+  for (int64_t r = 0; r < rows; ++r) {
+    const float* l = logits + r * n;
+    const int32_t* legal = mask ? mask + r * n : nullptr;
+    float mx = -INFINITY;
+    for (int64_t k = 0; k < n; ++k)
+      if (!legal || legal[k]) mx = std::max(mx, l[k]);
+    double z = 0.0;
+    for (int64_t k = 0; k < n; ++k)
+      if (!legal || legal[k]) z += std::exp(static_cast<double>(l[k] - mx));
+    // inverse-CDF draw from the (masked) softmax
+    const double u = rng.uniform() * z;
+    double acc = 0.0;
+    int64_t a = -1;
+    for (int64_t k = 0; k < n; ++k) {
+      if (legal && !legal[k]) continue;
+      a = k;
+      acc += std::exp(static_cast<double>(l[k] - mx));
+      if (u < acc) break;
+    }
+    actions[r] = static_cast<int32_t>(a);
+    logp[r] = static_cast<float>(l[a] - mx - std::log(z));
+  }
+}
+
+}  // namespace ember

@@ -1,0 +1,73 @@
+// File: agents/ppo/ppo_core.h
+//
+// The parts of PPO that do not depend on where the experience comes from,
+// shared by the PPO/IPPO/MAPPO agent and by MANSA's switching agent:
+// the actor-critic networks, categorical sampling from ember's RNG, GAE, and
+// the clipped-surrogate optimisation epochs over a flat rollout.
+//
+// Example:
+//   ActorCritic model(in, in, n_actions, /*continuous=*/false, config, gen);
+//   compute_gae(rollout, gamma, lambda, adv.data(), ret.data());
+//   Metrics m = ppo_optimize(model, optimizer, config, rollout, adv.data(), ret.data(), rng);
+#pragma once
+
+#include <ATen/core/Generator.h>
+#include <torch/nn/module.h>
+#include <torch/optim/optimizer.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "agents/ppo/ppo_config.h"
+#include "core/agent.h"
+#include "core/rng.h"
+#include "models/mlp.h"
+
+namespace ember {
+
+// Separate actor and critic MLPs; Gaussian actions add a state-independent log std.
+struct ActorCriticImpl : torch::nn::Module {
+  ActorCriticImpl(int64_t actor_in, int64_t critic_in, int64_t out_dim, bool continuous, const PpoConfig& c,
+                  at::Generator& gen);
+  Mlp actor{nullptr}, critic{nullptr};
+  at::Tensor log_std;
+  bool continuous;
+};
+TORCH_MODULE(ActorCritic);
+
+// A rollout of T steps x B rows, flat row-major [T, B, ...]. done[t] = 1 when
+// the row's episode ended at step t (rewards already carry the truncation
+// bootstrap); last_values are V of the observation after step T-1.
+struct RolloutView {
+  int64_t T = 0, B = 0;
+  const float* actor_in = nullptr;
+  int64_t actor_dim = 0;
+  const float* critic_in = nullptr;
+  int64_t critic_dim = 0;
+  const float* actions = nullptr;  // [T, B, action_numel]; discrete ids as floats
+  int64_t action_numel = 1;
+  const float* logp = nullptr;
+  const float* values = nullptr;
+  const float* rewards = nullptr;
+  const float* dones = nullptr;
+  const float* last_values = nullptr;  // [B]
+};
+
+// Generalised advantage estimation; writes advantages and returns [T*B].
+void compute_gae(const RolloutView& r, double gamma, double lambda, float* advantages, float* returns);
+
+// 1 - Var(returns - values) / Var(returns).
+double explained_variance(const float* returns, const float* values, int64_t n);
+
+// `config.epochs` passes of shuffled minibatches over the rollout at learning rate `lr`.
+Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, const PpoConfig& config,
+                     const RolloutView& rollout, const float* advantages, const float* returns, double lr,
+                     Rng& rng);
+
+// Draws one action per row from softmax(logits) [rows, n], restricted to the
+// legal actions when `mask` ([rows, n] 0/1) is given; writes the action and
+// its log-probability under the (masked) distribution.
+void sample_categorical(const float* logits, int64_t rows, int64_t n, const int32_t* mask, Rng& rng,
+                        int32_t* actions, float* logp);
+
+}  // namespace ember
