@@ -1,4 +1,5 @@
 #include <ATen/Parallel.h>
+#include <dlfcn.h>
 
 #include "agents/register_builtin.h"
 
@@ -7,6 +8,11 @@ namespace ember {
 void set_torch_threads(int threads) {
   at::set_num_threads(threads);
   at::set_num_interop_threads(1);
+  // OpenBLAS keeps its own thread pool, sized to the machine at load time;
+  // with small matrices its threads only spin and contend with ours. Look
+  // the setter up at run time so ember links whichever BLAS Debian provides.
+  using SetThreads = void (*)(int);
+  if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(threads);
 }
 
 }  // namespace ember

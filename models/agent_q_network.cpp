@@ -21,3 +21,17 @@ std::pair<at::Tensor, at::Tensor> AgentQNetworkImpl::forward(const at::Tensor& x
 }
 
 }  // namespace ember
+
+namespace ember {
+
+at::Tensor AgentQNetworkImpl::forward_sequence(const at::Tensor& x) {
+  auto y = torch::relu(fc1_->forward(x));
+  if (!recurrent_) return fc2_->forward(torch::relu(fc_mid_->forward(y)));
+  auto h0 = torch::zeros({1, x.size(1), hidden_});
+  std::vector<at::Tensor> weights = {gru_->weight_ih, gru_->weight_hh, gru_->bias_ih, gru_->bias_hh};
+  auto out = std::get<0>(at::gru(y, h0, weights, /*has_biases=*/true, /*num_layers=*/1, /*dropout=*/0.0,
+                                 is_training(), /*bidirectional=*/false, /*batch_first=*/false));
+  return fc2_->forward(out);
+}
+
+}  // namespace ember

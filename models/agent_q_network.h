@@ -17,6 +17,10 @@ class AgentQNetworkImpl : public torch::nn::Module {
   AgentQNetworkImpl(int64_t in, int64_t hidden, int64_t actions, bool recurrent);
   // x [rows, in], h [rows, hidden] (ignored by the MLP) -> {q [rows, actions], next h}
   std::pair<at::Tensor, at::Tensor> forward(const at::Tensor& x, const at::Tensor& h);
+  // A whole sequence from a zero hidden state: x [T, rows, in] -> q [T, rows, actions].
+  // The recurrent path runs LibTorch's fused GRU over T with the same weights
+  // as the step-wise GRUCell, which is many times faster than T cell calls.
+  at::Tensor forward_sequence(const at::Tensor& x);
   bool recurrent() const { return recurrent_; }
   int64_t hidden() const { return hidden_; }
 

@@ -26,7 +26,7 @@ echo "== building ember_env_bench" >&2
 cmake --build "$build_dir" --target ember_env_bench -j "$jobs" >&2
 
 bench="$build_dir/benchmarks/ember_env_bench"
-args=(--env CartPole-v1,Pendulum-v1 --num-envs "$num_envs" --seconds 0.5 --trials 5
+args=(--env "CartPole-v1,Pendulum-v1" --num-envs "$num_envs" --seconds 0.5 --trials 5
       --threads "$threads" "$@")
 
 # A busy machine (a parallel build next door) lowers every figure; say so.

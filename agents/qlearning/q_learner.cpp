@@ -82,20 +82,10 @@ struct QLearner::Impl {
   // Q-values over a batch of episodes: obs [B, T1, A, D] -> [B, T1, A, n]
   at::Tensor unroll(AgentQNetwork& network, const at::Tensor& obs) {
     const int64_t B = obs.size(0), T1 = obs.size(1), A = layout.agents;
-    auto x = with_agent_id(obs);
-    if (!network->recurrent()) {
-      auto q = network->forward(x.reshape({B * T1 * A, in_dim}), at::Tensor()).first;
-      return q.view({B, T1, A, layout.actions});
-    }
-    auto h = torch::zeros({B * A, config.hidden});
-    std::vector<at::Tensor> qs;
-    qs.reserve(static_cast<size_t>(T1));
-    for (int64_t t = 0; t < T1; ++t) {
-      auto out = network->forward(x.select(1, t).reshape({B * A, in_dim}), h);
-      h = out.second;
-      qs.push_back(out.first.view({B, A, layout.actions}));
-    }
-    return torch::stack(qs, 1);
+    // time-major [T1, B*A, in]: every (episode, agent) is one sequence from a zero state
+    auto x = with_agent_id(obs).permute({1, 0, 2, 3}).reshape({T1, B * A, in_dim});
+    auto q = network->forward_sequence(x);
+    return q.view({T1, B, A, layout.actions}).permute({1, 0, 2, 3});
   }
 
   at::Tensor mix(QmixMixer& m, const at::Tensor& q, const at::Tensor& state) {
