@@ -21,10 +21,11 @@ namespace {
 
 // A learner's config: the registered defaults of its id (iql, qmix, vdn),
 // with MANSA's shared exploration/replay settings applied by the caller.
-QLearnerConfig learner_config(const std::string& id) {
+QLearnerConfig learner_config(const std::string& id, int64_t hidden) {
   Params p = Params::defaults(qlearning_param_specs(id));
   QLearnerConfig c = QLearnerConfig::from_params(p);
   c.mixer = id == "iql" ? "none" : id;
+  if (hidden > 0) c.hidden = hidden;
   return c;
 }
 
@@ -71,8 +72,10 @@ class MansaAgent : public Agent, public Sink {
   explicit MansaAgent(const AgentContext& ctx)
       : params_(ctx.params),
         layout_(EpisodeLayout::from_spec(ctx.spec, ctx.spec.max_episode_steps)),
-        il_(learner_config(ctx.params.get_string("il")), layout_, derive_seed(ctx.seed, "mansa/il")),
-        cl_(learner_config(ctx.params.get_string("cl")), layout_, derive_seed(ctx.seed, "mansa/cl")),
+        il_(learner_config(ctx.params.get_string("il"), ctx.params.get_int("learner_hidden")), layout_,
+            derive_seed(ctx.seed, "mansa/il")),
+        cl_(learner_config(ctx.params.get_string("cl"), ctx.params.get_int("learner_hidden")), layout_,
+            derive_seed(ctx.seed, "mansa/cl")),
         buffer_(ctx.spec, layout_, ctx.params.get_int("buffer_size"), ctx.num_envs),
         switch_config_(switch_config(ctx.params)),
         explore_rng_(derive_seed(ctx.seed, "mansa/explore")),
@@ -406,7 +409,8 @@ std::vector<ParamSpec> mansa_param_specs() {
   return {
       ParamSpec::string("il", "iql", {"iql"}, "independent learner (acts when Global chooses 0)"),
       ParamSpec::string("cl", "qmix", {"qmix", "vdn"}, "centralised learner (acts when Global chooses 1)"),
-      ParamSpec::real("switch_cost", 0.01, 0.0, 1e6, "cost c charged to Global for every step CL acts"),
+      ParamSpec::integer("learner_hidden", 0, 0, 1 << 16, "hidden width of IL and CL (0 = each learner's default)"),
+      ParamSpec::real("switch_cost", 0.001, 0.0, 1e6, "cost c charged to Global for every step CL acts"),
       ParamSpec::integer("budget", 0, 0, 1 << 20, "CL calls allowed per episode (0 = unlimited)"),
       ParamSpec::boolean("share_data", false, "train both learners on every step (ablation; default: own steps)"),
       ParamSpec::real("switch_lr", 3e-4, 0.0, 1.0, "Global's Adam learning rate"),
