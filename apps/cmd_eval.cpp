@@ -125,6 +125,19 @@ std::string task_config(const Candidate& c, const Task& task) {
   return out.c_str();
 }
 
+// True when an agent built for `a` can act in `b`: same agents, action
+// space, observation shapes and state shape (bounds may differ).
+bool same_shapes(const EnvSpec& a, const EnvSpec& b) {
+  if (a.num_agents != b.num_agents || a.action != b.action || a.observation.size() != b.observation.size() ||
+      a.state.has_value() != b.state.has_value())
+    return false;
+  for (size_t f = 0; f < a.observation.size(); ++f)
+    if (a.observation[f].name != b.observation[f].name || a.observation[f].space.shape != b.observation[f].space.shape ||
+        a.observation[f].space.dtype != b.observation[f].space.dtype)
+      return false;
+  return !a.state || a.state->shape == b.state->shape;
+}
+
 std::string fmt(double v, int precision = 3) {
   char buf[64];
   std::snprintf(buf, sizeof(buf), "%.*f", precision, v);
@@ -211,13 +224,16 @@ int cmd_eval(int argc, char** argv, int first) {
       for (const Candidate& c : candidates) {
         const YAML::Node candidate_cfg = YAML::Load(c.config_yaml);
         if (candidate_cfg["agent"]["id"].as<std::string>() != group) continue;
-        // a trained agent only fits tasks of the env it was trained on
-        if (!c.agent_state.empty() &&
-            candidate_cfg["env"]["id"].as<std::string>() != task.env["id"].as<std::string>()) {
-          std::cerr << "note: skipping task '" << task.name << "' for " << c.label << " (trained on another env)\n";
-          continue;
-        }
         RunConfig cfg = parse_run_config(task_config(c, task), suite.name + " task '" + task.name + "'", {}, registry);
+        // a trained agent only fits tasks whose spaces match the env it was trained on
+        if (!c.agent_state.empty()) {
+          const RunConfig trained = parse_run_config(c.config_yaml, c.label, {}, registry);
+          if (!same_shapes(make_env(trained, registry)->spec(), make_env(cfg, registry)->spec())) {
+            std::cerr << "note: skipping task '" << task.name << "' for " << c.label
+                      << " (its spaces differ from the env it was trained on)\n";
+            continue;
+          }
+        }
         if (!torch_threads_set++) set_torch_threads(static_cast<int>(cfg.train.get_int("torch_threads")));
         auto envs = make_vector_env(cfg, registry, static_cast<int>(cfg.train.get_int("eval_num_envs")),
                                     static_cast<int>(cfg.env.get_int("num_threads")));
@@ -229,12 +245,17 @@ int cmd_eval(int argc, char** argv, int first) {
         auto agent = reg->make(ctx);
         if (!c.agent_state.empty()) {
           std::istringstream state(c.agent_state);
-          agent->load(state);
+          try {
+            agent->load(state);
+          } catch (const std::exception& e) {
+            throw UsageError("checkpoint '" + c.label + "' cannot be loaded by this build: " + e.what());
+          }
         }
         for (uint64_t seed : suite.seeds) {
           const EvalResult r = evaluate(agent->greedy_policy(), *envs, suite.episodes, seed);
           scores.push_back(mean_of(r.returns));
           Json run = {{"candidate", c.label}, {"seed", seed}, {"score", scores.back()}, {"returns", r.returns}};
+          for (const auto& kv : agent->evaluation_metrics()) run["agent_metrics"][kv.first] = kv.second;
           for (size_t m = 0; m < r.metric_names.size(); ++m) run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
           task_json["runs"].push_back(run);
           for (size_t e = 0; e < r.returns.size(); ++e)

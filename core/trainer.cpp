@@ -151,7 +151,11 @@ struct Trainer::State {
       envs->reset(derive_seed(seed, "train-envs/resume", static_cast<uint64_t>(env_steps)));
     }
     std::istringstream a(data.agent_state);
-    agent->load(a);
+    try {
+      agent->load(a);
+    } catch (const std::exception& e) {
+      throw std::runtime_error("checkpoint '" + checkpoint_path() + "' cannot be loaded by this build: " + e.what());
+    }
   }
 
   void log_row(const Metrics& update_metrics) {

@@ -320,7 +320,7 @@ class PpoAgent : public Agent, public Sink {
 
   // ---- checkpoints ----
   void save(std::ostream& out) const override {
-    write_string(out, "ppo/1");
+    write_string(out, "ppo/2");
     write_pod(out, updates_);
     std::ostringstream rng;
     rng_.save(rng);
@@ -338,7 +338,7 @@ class PpoAgent : public Agent, public Sink {
   }
 
   void load(std::istream& in) override {
-    if (read_string(in) != "ppo/1") throw std::runtime_error("not a PPO checkpoint");
+    if (read_string(in) != "ppo/2") throw std::runtime_error("not a PPO checkpoint of format ppo/2");
     updates_ = read_pod<int64_t>(in);
     std::istringstream rng(read_string(in));
     rng_.load(rng);
