@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -16,47 +17,10 @@
 
 #include "core/vector_env.h"
 #include "envs/lbf/lbf_env.h"
+#include "lbf_harness.h"
 
 namespace ember {
 namespace {
-
-// One env plus its output buffers.
-struct Harness {
-  explicit Harness(const LbfConfig& c)
-      : env(c),
-        obs(static_cast<size_t>(c.players * c.obs_dim()), -99.0f),
-        state(obs.size(), -99.0f),
-        mask(static_cast<size_t>(c.players * kLbfNumActions), -1),
-        reward(static_cast<size_t>(c.players), -99.0f) {
-    fields[0] = obs.data();
-  }
-  EnvSlot slot() {
-    EnvSlot s;
-    s.fields = fields;
-    s.state = state.data();
-    s.action_mask = mask.data();
-    s.reward = reward.data();
-    s.terminated = &terminated;
-    return s;
-  }
-  void reset_to(const std::string& yaml) { env.reset_to_state(YAML::Load(yaml), slot()); }
-  void reset() { env.reset(slot()); }
-  void step(const std::vector<int32_t>& actions) { env.step(ActionView{actions.data(), nullptr}, slot()); }
-  std::vector<float> agent_obs(int i) const {
-    const int d = env.config().obs_dim();
-    return std::vector<float>(obs.begin() + i * d, obs.begin() + (i + 1) * d);
-  }
-  std::pair<int, int> pos(int i) const {
-    return {env.state().players[i].row, env.state().players[i].col};
-  }
-
-  LbfEnv env;
-  std::vector<float> obs, state;
-  std::vector<int32_t> mask;
-  std::vector<float> reward;
-  uint8_t terminated = 7;
-  void* fields[1];
-};
 
 LbfConfig cfg(int size, int players, int food, int sight = 0) {
   LbfConfig c;
@@ -76,6 +40,23 @@ const char* kSimple2p1f =
     "{food: [{pos: [4, 4], level: 2}], players: [{pos: [4, 3], level: 2}, "
     "{pos: [4, 5], level: 2}], food_spawned: 2}";
 
+// Every agent's reward from the last step, in agent order.
+using Rewards = std::vector<float>;
+
+// The x of agent i's last player slot: in a two-player game the other player's
+// column, -1 when it is out of sight (upstream checks obs[i][-2]).
+float other_player_x(const Harness& h, int i) { return h.agent_obs(i).end()[-2]; }
+
+// A VectorEnv of one LbfEnv, reset with seed 1 and then put in the start state `yaml`.
+std::unique_ptr<VectorEnv> one_env_vector_at(const LbfConfig& c, const char* yaml) {
+  std::vector<std::unique_ptr<Env>> envs;
+  envs.push_back(std::make_unique<LbfEnv>(c));
+  auto venv = std::make_unique<VectorEnv>(std::move(envs));
+  venv->reset(1);
+  venv->reset_env_to_state(0, YAML::Load(yaml));
+  return venv;
+}
+
 // ---------------------------------------------------------------------------
 // Upstream tests (reference/lbf.md §7.1)
 
@@ -84,8 +65,7 @@ TEST(LbfUpstream, Reward0BothLoadShareEqually) {
   Harness h(cfg(8, 2, 1));
   h.reset_to(kSimple2p1f);
   h.step({LOAD, LOAD});
-  EXPECT_EQ(h.reward[0], 0.5f);
-  EXPECT_EQ(h.reward[1], 0.5f);
+  EXPECT_EQ(h.reward, Rewards({0.5f, 0.5f}));
   // ember §7.2: the field is empty, so the episode is done at step 1, and the
   // next observation's food slot is padding.
   EXPECT_EQ(h.terminated, 1);
@@ -100,8 +80,7 @@ TEST(LbfUpstream, Reward1SecondPlayerLoadsAlone) {
   Harness h(cfg(8, 2, 1));
   h.reset_to(kSimple2p1f);
   h.step({N, LOAD});
-  EXPECT_EQ(h.reward[0], 0.0f);
-  EXPECT_EQ(h.reward[1], 1.0f);
+  EXPECT_EQ(h.reward, Rewards({0.0f, 1.0f}));
 }
 
 // test_reward_2: player 0 (level 2) alone loads the level-2 food.
@@ -109,39 +88,38 @@ TEST(LbfUpstream, Reward2FirstPlayerLoadsAlone) {
   Harness h(cfg(8, 2, 1));
   h.reset_to(kSimple2p1f);
   h.step({LOAD, N});
-  EXPECT_EQ(h.reward[0], 1.0f);
-  EXPECT_EQ(h.reward[1], 0.0f);
+  EXPECT_EQ(h.reward, Rewards({1.0f, 0.0f}));
 }
 
 // test_partial_obs_1: with sight 1 the other player, 2 columns away, is invisible.
 TEST(LbfUpstream, PartialObs1Sight1HidesThePlayerTwoColumnsAway) {
   Harness h(cfg(8, 2, 1, 1));
   h.reset_to(kSimple2p1f);
-  EXPECT_EQ(h.agent_obs(0).end()[-2], -1.0f);
-  EXPECT_EQ(h.agent_obs(1).end()[-2], -1.0f);
+  EXPECT_EQ(other_player_x(h, 0), -1.0f);
+  EXPECT_EQ(other_player_x(h, 1), -1.0f);
 }
 
 // test_partial_obs_2: with sight 2 both see each other, until 3 columns apart.
 TEST(LbfUpstream, PartialObs2Sight2LosesSightAfterMovingApart) {
   Harness h(cfg(8, 2, 1, 2));
   h.reset_to(kSimple2p1f);
-  EXPECT_GT(h.agent_obs(0).end()[-2], -1.0f);
-  EXPECT_GT(h.agent_obs(1).end()[-2], -1.0f);
+  EXPECT_GT(other_player_x(h, 0), -1.0f);
+  EXPECT_GT(other_player_x(h, 1), -1.0f);
   h.step({WEST, N});
   EXPECT_EQ(h.pos(0), std::make_pair(4, 2));
-  EXPECT_EQ(h.agent_obs(0).end()[-2], -1.0f);
-  EXPECT_EQ(h.agent_obs(1).end()[-2], -1.0f);
+  EXPECT_EQ(other_player_x(h, 0), -1.0f);
+  EXPECT_EQ(other_player_x(h, 1), -1.0f);
 }
 
 // test_partial_obs_3: with full sight both see each other before and after.
 TEST(LbfUpstream, PartialObs3FullSightAlwaysSees) {
   Harness h(cfg(8, 2, 1));
   h.reset_to(kSimple2p1f);
-  EXPECT_GT(h.agent_obs(0).end()[-2], -1.0f);
-  EXPECT_GT(h.agent_obs(1).end()[-2], -1.0f);
+  EXPECT_GT(other_player_x(h, 0), -1.0f);
+  EXPECT_GT(other_player_x(h, 1), -1.0f);
   h.step({WEST, N});
-  EXPECT_GT(h.agent_obs(0).end()[-2], -1.0f);
-  EXPECT_GT(h.agent_obs(1).end()[-2], -1.0f);
+  EXPECT_GT(other_player_x(h, 0), -1.0f);
+  EXPECT_GT(other_player_x(h, 1), -1.0f);
 }
 
 // Checks the spawn invariants of one reset; returns the number of foods.
@@ -332,8 +310,7 @@ TEST(LbfLoading, MixedLevelsShareByLevel) {
   Harness h(cfg(8, 2, 1));
   h.reset_to("{food: [{pos: [4, 4], level: 3}], players: [{pos: [4, 3], level: 1}, {pos: [3, 4], level: 2}]}");
   h.step({LOAD, LOAD});
-  EXPECT_EQ(h.reward[0], static_cast<float>(1.0 / 3.0));
-  EXPECT_EQ(h.reward[1], static_cast<float>(2.0 / 3.0));
+  EXPECT_EQ(h.reward, Rewards({static_cast<float>(1.0 / 3.0), static_cast<float>(2.0 / 3.0)}));
   EXPECT_EQ(h.terminated, 1);
 }
 
@@ -344,8 +321,7 @@ TEST(LbfLoading, FailedLoadAppliesPenaltyAndKeepsFood) {
   Harness h(c);
   h.reset_to("{food: [{pos: [4, 4], level: 2}], players: [{pos: [4, 3], level: 1}, {pos: [0, 0], level: 1}]}");
   h.step({LOAD, N});
-  EXPECT_EQ(h.reward[0], -0.25f);
-  EXPECT_EQ(h.reward[1], 0.0f);
+  EXPECT_EQ(h.reward, Rewards({-0.25f, 0.0f}));
   EXPECT_EQ(h.env.food_at(4, 4), 2);
   EXPECT_EQ(h.terminated, 0);
 }
@@ -358,9 +334,7 @@ TEST(LbfLoading, FailedGroupPenalisesEveryMember) {
   h.reset_to("{food: [{pos: [4, 4], level: 3}], players: [{pos: [4, 3], level: 1}, {pos: [4, 5], level: 1}, "
              "{pos: [5, 4], level: 1}]}");
   h.step({LOAD, LOAD, N});
-  EXPECT_EQ(h.reward[0], -0.5f);
-  EXPECT_EQ(h.reward[1], -0.5f);
-  EXPECT_EQ(h.reward[2], 0.0f);
+  EXPECT_EQ(h.reward, Rewards({-0.5f, -0.5f, 0.0f}));
   EXPECT_EQ(h.env.food_at(4, 4), 3);
   // With the third loader the group reaches level 3: 1/3 each.
   h.step({LOAD, LOAD, LOAD});
@@ -375,15 +349,13 @@ TEST(LbfLoading, RewardNormalisedByFoodSpawned) {
   h.reset_to("{food: [{pos: [2, 2], level: 2}, {pos: [5, 5], level: 3}], "
              "players: [{pos: [2, 1], level: 1}, {pos: [2, 3], level: 1}]}");
   h.step({LOAD, LOAD});
-  EXPECT_EQ(h.reward[0], static_cast<float>(1.0 * 2 / (2.0 * 5)));
-  EXPECT_EQ(h.reward[1], static_cast<float>(1.0 * 2 / (2.0 * 5)));
+  EXPECT_EQ(h.reward, Rewards({static_cast<float>(1.0 * 2 / (2.0 * 5)), static_cast<float>(1.0 * 2 / (2.0 * 5))}));
   EXPECT_EQ(h.terminated, 0);
   // An explicit food_spawned (as after a partial collection) changes the normaliser.
   h.reset_to("{food: [{pos: [5, 5], level: 3}], food_spawned: 5, "
              "players: [{pos: [5, 4], level: 2}, {pos: [5, 6], level: 1}]}");
   h.step({LOAD, LOAD});
-  EXPECT_EQ(h.reward[0], static_cast<float>(2.0 * 3 / (3.0 * 5)));
-  EXPECT_EQ(h.reward[1], static_cast<float>(1.0 * 3 / (3.0 * 5)));
+  EXPECT_EQ(h.reward, Rewards({static_cast<float>(2.0 * 3 / (3.0 * 5)), static_cast<float>(1.0 * 3 / (3.0 * 5))}));
 }
 
 // normalize_reward = false pays level * F.
@@ -393,8 +365,7 @@ TEST(LbfLoading, UnnormalisedRewardIsLevelTimesFood) {
   Harness h(c);
   h.reset_to("{food: [{pos: [4, 4], level: 3}], players: [{pos: [4, 3], level: 1}, {pos: [3, 4], level: 2}]}");
   h.step({LOAD, LOAD});
-  EXPECT_EQ(h.reward[0], 3.0f);
-  EXPECT_EQ(h.reward[1], 6.0f);
+  EXPECT_EQ(h.reward, Rewards({3.0f, 6.0f}));
 }
 
 // Two loaders at two different foods form two groups and load separately.
@@ -403,8 +374,7 @@ TEST(LbfLoading, SeparateFoodsLoadSeparately) {
   h.reset_to("{food: [{pos: [2, 2], level: 1}, {pos: [5, 5], level: 1}], "
              "players: [{pos: [2, 1], level: 1}, {pos: [5, 4], level: 1}]}");
   h.step({LOAD, LOAD});
-  EXPECT_EQ(h.reward[0], 0.5f);  // each alone: 1*1/(1*2)
-  EXPECT_EQ(h.reward[1], 0.5f);
+  EXPECT_EQ(h.reward, Rewards({0.5f, 0.5f}));  // each alone: 1*1/(1*2)
   EXPECT_EQ(h.terminated, 1);
 }
 
@@ -470,10 +440,7 @@ TEST(LbfLoading, FourPlayerMultiLoads) {
       "{pos: [3, 2], level: 2}, {pos: [3, 4], level: 2}]}";
   h.reset_to(state);
   h.step({LOAD, LOAD, LOAD, N});  // L = 4 >= 4
-  EXPECT_EQ(h.reward[0], 0.25f);
-  EXPECT_EQ(h.reward[1], 0.25f);
-  EXPECT_EQ(h.reward[2], 0.5f);
-  EXPECT_EQ(h.reward[3], 0.0f);
+  EXPECT_EQ(h.reward, Rewards({0.25f, 0.25f, 0.5f, 0.0f}));
 
   h.reset_to(state);
   h.step({LOAD, LOAD, LOAD, LOAD});  // L = 6
@@ -509,8 +476,7 @@ TEST(LbfLoading, StackedLoadersBothJoinTheGroup) {
   Harness h(cfg(8, 2, 1));
   h.reset_to("{food: [{pos: [4, 4], level: 2}], players: [{pos: [4, 3], level: 1}, {pos: [4, 3], level: 1}]}");
   h.step({LOAD, LOAD});
-  EXPECT_EQ(h.reward[0], 0.5f);
-  EXPECT_EQ(h.reward[1], 0.5f);
+  EXPECT_EQ(h.reward, Rewards({0.5f, 0.5f}));
 }
 
 // ---------------------------------------------------------------------------
@@ -534,19 +500,15 @@ TEST(LbfEpisodeEnd, ParityModeTerminatesAtTheStepLimit) {
   EXPECT_EQ(h.env.state().current_step, 50);
 
   // Through VectorEnv: terminated, not truncated.
-  std::vector<std::unique_ptr<Env>> envs;
-  envs.push_back(std::make_unique<LbfEnv>(c));
-  VectorEnv venv(std::move(envs));
-  venv.reset(1);
-  venv.reset_env_to_state(0, YAML::Load(kFoodLeft));
+  auto venv = one_env_vector_at(c, kFoodLeft);
   for (int t = 1; t <= 50; ++t) {
-    venv.discrete_actions()[0] = N;
-    venv.discrete_actions()[1] = N;
-    venv.step();
-    ASSERT_EQ(venv.done()[0], t == 50 ? 1 : 0) << "step " << t;
+    venv->discrete_actions()[0] = N;
+    venv->discrete_actions()[1] = N;
+    venv->step();
+    ASSERT_EQ(venv->done()[0], t == 50 ? 1 : 0) << "step " << t;
   }
-  EXPECT_EQ(venv.terminated()[0], 1);
-  EXPECT_EQ(venv.truncated()[0], 0);
+  EXPECT_EQ(venv->terminated()[0], 1);
+  EXPECT_EQ(venv->truncated()[0], 0);
 }
 
 // Parity mode: a start state's `step` counts towards the limit.
@@ -574,20 +536,16 @@ TEST(LbfEpisodeEnd, DefaultModeTruncatesThroughVectorEnv) {
     ASSERT_EQ(h.terminated, 0) << "step " << t;
   }
 
-  std::vector<std::unique_ptr<Env>> envs;
-  envs.push_back(std::make_unique<LbfEnv>(c));
-  VectorEnv venv(std::move(envs));
-  venv.reset(1);
-  venv.reset_env_to_state(0, YAML::Load(kFoodLeft));
+  auto venv = one_env_vector_at(c, kFoodLeft);
   for (int t = 1; t <= 50; ++t) {
-    venv.discrete_actions()[0] = N;
-    venv.discrete_actions()[1] = N;
-    venv.step();
-    ASSERT_EQ(venv.done()[0], t == 50 ? 1 : 0) << "step " << t;
+    venv->discrete_actions()[0] = N;
+    venv->discrete_actions()[1] = N;
+    venv->step();
+    ASSERT_EQ(venv->done()[0], t == 50 ? 1 : 0) << "step " << t;
   }
-  EXPECT_EQ(venv.terminated()[0], 0);
-  EXPECT_EQ(venv.truncated()[0], 1);
-  const double* m = venv.episode_metrics(0);
+  EXPECT_EQ(venv->terminated()[0], 0);
+  EXPECT_EQ(venv->truncated()[0], 1);
+  const double* m = venv->episode_metrics(0);
   EXPECT_EQ(m[0], 0.0);  // food_collected
   EXPECT_EQ(m[1], 1.0);  // food_spawned
   EXPECT_EQ(m[2], 0.0);  // success
@@ -598,18 +556,14 @@ TEST(LbfEpisodeEnd, AllFoodCollectedTerminatesWithSuccess) {
   for (bool parity : {false, true}) {
     LbfConfig c = cfg(8, 2, 1);
     c.parity = parity;
-    std::vector<std::unique_ptr<Env>> envs;
-    envs.push_back(std::make_unique<LbfEnv>(c));
-    VectorEnv venv(std::move(envs));
-    venv.reset(1);
-    venv.reset_env_to_state(0, YAML::Load(kSimple2p1f));
-    venv.discrete_actions()[0] = LOAD;
-    venv.discrete_actions()[1] = LOAD;
-    venv.step();
-    EXPECT_EQ(venv.terminated()[0], 1);
-    EXPECT_EQ(venv.truncated()[0], 0);
-    EXPECT_DOUBLE_EQ(venv.episode_return(0), 1.0);
-    const double* m = venv.episode_metrics(0);
+    auto venv = one_env_vector_at(c, kSimple2p1f);
+    venv->discrete_actions()[0] = LOAD;
+    venv->discrete_actions()[1] = LOAD;
+    venv->step();
+    EXPECT_EQ(venv->terminated()[0], 1);
+    EXPECT_EQ(venv->truncated()[0], 0);
+    EXPECT_DOUBLE_EQ(venv->episode_return(0), 1.0);
+    const double* m = venv->episode_metrics(0);
     EXPECT_EQ(m[0], 1.0);
     EXPECT_EQ(m[1], 1.0);
     EXPECT_EQ(m[2], 1.0);

@@ -14,38 +14,10 @@
 #include "core/vector_env.h"
 #include "envs/lbf/lbf_env.h"
 #include "envs/lbf/register.h"
+#include "lbf_harness.h"
 
 namespace ember {
 namespace {
-
-struct Harness {
-  explicit Harness(const LbfConfig& c)
-      : env(c),
-        obs(static_cast<size_t>(c.players * c.obs_dim()), -99.0f),
-        state(obs.size(), -99.0f),
-        mask(static_cast<size_t>(c.players * kLbfNumActions), -1),
-        reward(static_cast<size_t>(c.players), -99.0f) {
-    fields[0] = obs.data();
-  }
-  EnvSlot slot() {
-    EnvSlot s;
-    s.fields = fields;
-    s.state = state.data();
-    s.action_mask = mask.data();
-    s.reward = reward.data();
-    s.terminated = &terminated;
-    return s;
-  }
-  void reset_to(const std::string& yaml) { env.reset_to_state(YAML::Load(yaml), slot()); }
-  void step(const std::vector<int32_t>& actions) { env.step(ActionView{actions.data(), nullptr}, slot()); }
-
-  LbfEnv env;
-  std::vector<float> obs, state;
-  std::vector<int32_t> mask;
-  std::vector<float> reward;
-  uint8_t terminated = 7;
-  void* fields[1];
-};
 
 LbfConfig cfg(int size, int players, int food, int sight = 0) {
   LbfConfig c;
