@@ -163,6 +163,25 @@ TEST(CliTrain, KillAndResumeMatchesUninterruptedRun) {
   EXPECT_EQ(read(dir + "/runs/straight/eval.json"), read(run + "/eval.json"));
 }
 
+// A multi-agent Q-learning run (replay and GRU state in the checkpoint) resumed
+// from its checkpoint continues exactly as the uninterrupted run.
+TEST(CliTrain, ResumedIqlRunMatchesUninterruptedRun) {
+  const std::string dir = temp_dir("resume_iql");
+  write(dir + "/iql.yaml",
+        "name: iql\n"
+        "env: {id: lbf, size: 5, players: 2, food: 1, num_envs: 4, max_episode_steps: 25}\n"
+        "agent: {id: iql, hidden: 16, batch_size: 8}\n"
+        "train: {steps: 6000, seed: 1, log_every: 1000, checkpoint_every: 3000, eval_num_envs: 2}\n"
+        "eval: {episodes: 10}\n");
+  ASSERT_EQ(ember(dir, "train iql.yaml --name straight").exit_code, 0);
+  ASSERT_EQ(ember(dir, "train iql.yaml train.steps=3000 --name resumed").exit_code, 0);
+  const Result r = ember(dir, "train --resume runs/resumed train.steps=6000");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(without_wall_clock(read(dir + "/runs/straight/metrics.csv")),
+            without_wall_clock(read(dir + "/runs/resumed/metrics.csv")));
+  EXPECT_EQ(read(dir + "/runs/straight/eval.json"), read(dir + "/runs/resumed/eval.json"));
+}
+
 // Ctrl-C (SIGINT) saves a checkpoint and exits with 130; resuming finishes the run.
 TEST(CliTrain, InterruptSavesAndResumes) {
   const std::string dir = temp_dir("interrupt");
