@@ -225,10 +225,42 @@ TEST(CliRollout, IllegalActionIsAnError) {
   EXPECT_NE(r.output.find("invalid action"), std::string::npos) << r.output;
 }
 
+// An LBF trace from upstream's simple2p1f state: two level-2 players LOAD a level-2 food together.
+TEST(CliRollout, LbfFromExplicitState) {
+  const std::string dir = temp_dir("rollout_lbf");
+  write(dir + "/state.yaml",
+        "{food: [{pos: [4, 4], level: 2}], players: [{pos: [4, 3], level: 2}, {pos: [4, 5], level: 2}]}\n");
+  write(dir + "/actions.yaml", "[[5, 5]]\n");
+  const Result r = ember(dir, "rollout lbf size=8 players=2 food=1 --state state.yaml --actions actions.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"reward\":[0.5,0.5]"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("\"terminated\":true"), std::string::npos) << r.output;
+}
+
+// A wrong number of actions for a multi-agent env names the step and the expected count.
+TEST(CliRollout, WrongNumberOfActionsIsAnError) {
+  const std::string dir = temp_dir("rollout_count");
+  write(dir + "/actions.yaml", "[[1, 2], [3]]\n");
+  const Result r = ember(dir, "rollout lbf --actions actions.yaml");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("step 1: expected 2 action value(s)"), std::string::npos) << r.output;
+}
+
+// An invalid LBF state description names the offending key.
+TEST(CliRollout, InvalidStateIsAnError) {
+  const std::string dir = temp_dir("rollout_state");
+  write(dir + "/state.yaml", "{food: [{pos: [4, 4], level: 2}], players: [{pos: [40, 3], level: 2}, {pos: [4, 5], level: 2}]}\n");
+  write(dir + "/actions.yaml", "[[0, 0]]\n");
+  const Result r = ember(dir, "rollout lbf --state state.yaml --actions actions.yaml");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("state.yaml"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("pos"), std::string::npos) << r.output;
+}
+
 // check-env passes on the built-in envs.
 TEST(CliCheckEnv, BuiltinEnvsPass) {
   const std::string dir = temp_dir("check");
-  for (const char* id : {"CartPole-v1", "Pendulum-v1"}) {
+  for (const char* id : {"CartPole-v1", "Pendulum-v1", "lbf"}) {
     const Result r = ember(dir, std::string("check-env ") + id + " --steps 300");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("all checks passed"), std::string::npos) << r.output;
