@@ -151,7 +151,7 @@ int cmd_eval(int argc, char** argv, int first) {
                                       {"checkpoint", "config", "episodes", "seeds", "out", "plugin"}, {"help"});
   if (args.has("help") || args.positional.size() != 1) {
     std::cout << "usage: ember eval SUITE.yaml (--checkpoint FILE ... | --config FILE) [--episodes N]\n"
-                 "                 [--seeds 1,2,3] [--out DIR]\n"
+                 "                 [--seeds 1,2,3] [--out DIR] [eval.deterministic=false]\n"
                  "       ember eval CHECKPOINT [--episodes N] [--seeds ...]\n";
     return args.has("help") ? 0 : 2;
   }
@@ -199,6 +199,13 @@ int cmd_eval(int argc, char** argv, int first) {
     while (std::getline(list, s, ',')) suite.seeds.push_back(std::stoull(s));
   }
 
+  // eval.* overrides (e.g. eval.deterministic=false) apply to every candidate
+  std::vector<std::string> eval_overrides;
+  for (const auto& o : args.overrides)
+    if (o.rfind("eval.", 0) == 0) eval_overrides.push_back(o);
+    else if (!args.has("config"))
+      throw UsageError("only eval.* may be overridden when evaluating checkpoints, got '" + o + "'");
+
   Json report;
   report["suite"] = suite.name;
   report["episodes_per_run"] = suite.episodes;
@@ -224,7 +231,8 @@ int cmd_eval(int argc, char** argv, int first) {
       for (const Candidate& c : candidates) {
         const YAML::Node candidate_cfg = YAML::Load(c.config_yaml);
         if (candidate_cfg["agent"]["id"].as<std::string>() != group) continue;
-        RunConfig cfg = parse_run_config(task_config(c, task), suite.name + " task '" + task.name + "'", {}, registry);
+        RunConfig cfg =
+            parse_run_config(task_config(c, task), suite.name + " task '" + task.name + "'", eval_overrides, registry);
         // a trained agent only fits tasks whose spaces match the env it was trained on
         if (!c.agent_state.empty()) {
           const RunConfig trained = parse_run_config(c.config_yaml, c.label, {}, registry);
@@ -252,9 +260,14 @@ int cmd_eval(int argc, char** argv, int first) {
           }
         }
         for (uint64_t seed : suite.seeds) {
-          const EvalResult r = evaluate(agent->greedy_policy(), *envs, suite.episodes, seed);
+          const EvalResult r = evaluate(agent->evaluation_policy(cfg.eval.get_bool("deterministic")), *envs,
+                                        suite.episodes, seed);
           scores.push_back(mean_of(r.returns));
-          Json run = {{"candidate", c.label}, {"seed", seed}, {"score", scores.back()}, {"returns", r.returns}};
+          Json run = {{"candidate", c.label},
+                      {"seed", seed},
+                      {"deterministic", cfg.eval.get_bool("deterministic")},
+                      {"score", scores.back()},
+                      {"returns", r.returns}};
           for (const auto& kv : agent->evaluation_metrics()) run["agent_metrics"][kv.first] = kv.second;
           for (size_t m = 0; m < r.metric_names.size(); ++m) run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
           task_json["runs"].push_back(run);

@@ -40,6 +40,11 @@ class Agent {
 
   virtual Policy& behaviour_policy() = 0;
   virtual Policy& greedy_policy() = 0;
+  // The policy evaluation uses: greedy when `deterministic` (the default of
+  // `eval.deterministic`), else the agent's stochastic policy drawing from an
+  // evaluation RNG. Agents without a stochastic evaluation mode return the
+  // greedy policy either way.
+  virtual Policy& evaluation_policy(bool deterministic) { return greedy_policy(); }
   // Null for agents that do not learn (scripted, random).
   virtual Sink* sink() = 0;
   // Vector steps to collect between two updates.

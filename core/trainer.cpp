@@ -195,7 +195,8 @@ struct Trainer::State {
   }
 
   EvalResult run_eval(bool final) {
-    const EvalResult r = evaluate(agent->greedy_policy(), *eval_envs, config.eval.get_int("episodes"),
+    const EvalResult r = evaluate(agent->evaluation_policy(config.eval.get_bool("deterministic")), *eval_envs,
+                                  config.eval.get_int("episodes"),
                                   static_cast<uint64_t>(config.eval.get_int("seed")));
     const Summary s = summarize(r.returns, derive_seed(seed, "eval/bootstrap"));
     Row row = {{"step", static_cast<double>(env_steps)},

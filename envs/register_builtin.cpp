@@ -2,12 +2,14 @@
 
 #include "envs/classic/register.h"
 #include "envs/lbf/register.h"
+#include "envs/navigation/register.h"
 
 namespace ember {
 
 void register_builtin_envs(Registry& registry) {
   register_classic_envs(registry);
   register_lbf_envs(registry);
+  register_navigation_envs(registry);
 }
 
 }  // namespace ember

@@ -34,15 +34,21 @@ int policy_field(const EnvSpec& spec) {
 
 class PpoAgent;
 
-// Acting with the current network: sampling (behaviour) or argmax/mean (greedy).
+// How a policy object acts with the current network.
+enum class ActMode {
+  kBehaviour,  // sample, and record the step for learning
+  kGreedy,     // argmax / Gaussian mean
+  kSample,     // sample for evaluation (own RNG, nothing recorded)
+};
+
 class PpoPolicy : public Policy {
  public:
-  PpoPolicy(PpoAgent& agent, bool greedy) : agent_(agent), greedy_(greedy) {}
+  PpoPolicy(PpoAgent& agent, ActMode mode) : agent_(agent), mode_(mode) {}
   void act(VectorEnv& envs) override;
 
  private:
   PpoAgent& agent_;
-  bool greedy_;
+  ActMode mode_;
 };
 
 class PpoAgent : public Agent, public Sink {
@@ -50,8 +56,10 @@ class PpoAgent : public Agent, public Sink {
   explicit PpoAgent(const AgentContext& ctx)
       : config_(PpoConfig::from_params(ctx.params)),
         rng_(derive_seed(ctx.seed, "ppo")),
-        behaviour_(*this, false),
-        greedy_(*this, true) {
+        behaviour_(*this, ActMode::kBehaviour),
+        greedy_(*this, ActMode::kGreedy),
+        sampling_(*this, ActMode::kSample),
+        eval_rng_(derive_seed(ctx.seed, "ppo/eval")) {
     const EnvSpec& spec = ctx.spec;
     field_ = policy_field(spec);
     obs_dim_ = spec.observation[field_].space.numel();
@@ -98,11 +106,13 @@ class PpoAgent : public Agent, public Sink {
 
   Policy& behaviour_policy() override { return behaviour_; }
   Policy& greedy_policy() override { return greedy_; }
+  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : sampling_; }
   Sink* sink() override { return this; }
   int64_t rollout_length() const override { return config_.rollout_length; }
 
   // ---- acting ----
-  void act(VectorEnv& envs, bool greedy) {
+  void act(VectorEnv& envs, ActMode mode) {
+    const bool greedy = mode != ActMode::kBehaviour;  // evaluation: no statistics, no recording
     torch::NoGradGuard no_grad;
     const int64_t rows = static_cast<int64_t>(envs.num_envs()) * agents_;
     if (!greedy && rows != rows_)
@@ -118,8 +128,12 @@ class PpoAgent : public Agent, public Sink {
     at::Tensor x = torch::from_blob(obs.data(), {rows, actor_dim_});
     at::Tensor head = model_->actor->forward(x).contiguous();
     const float* h = head.data_ptr<float>();
-    if (greedy) {
+    if (mode == ActMode::kGreedy) {
       write_greedy_actions(envs, h, rows);
+      return;
+    }
+    if (mode == ActMode::kSample) {
+      write_sampled_actions(envs, h, rows);
       return;
     }
     build_critic_inputs(envs.field_as<float>(field_), state_rows(envs, false), rows, last_critic_.data());
@@ -195,6 +209,20 @@ class PpoAgent : public Agent, public Sink {
       }
       last_logp_[static_cast<size_t>(r)] = static_cast<float>(logp);
     }
+  }
+
+  // Evaluation draws from the policy with its own RNG, leaving training state alone.
+  void write_sampled_actions(VectorEnv& envs, const float* h, int64_t rows) {
+    eval_logp_.resize(static_cast<size_t>(rows));
+    if (!continuous_) {
+      sample_categorical(h, rows, out_dim_, nullptr, eval_rng_, envs.discrete_actions(), eval_logp_.data());
+      return;
+    }
+    const float* log_std = model_->log_std.data_ptr<float>();
+    float* out = envs.continuous_actions();
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t k = 0; k < out_dim_; ++k)
+        out[r * out_dim_ + k] = clip_action(h[r * out_dim_ + k] + std::exp(log_std[k]) * eval_rng_.normal(), k);
   }
 
   void write_greedy_actions(VectorEnv& envs, const float* h, int64_t rows) {
@@ -356,7 +384,8 @@ class PpoAgent : public Agent, public Sink {
  private:
   PpoConfig config_;
   Rng rng_;
-  PpoPolicy behaviour_, greedy_;
+  PpoPolicy behaviour_, greedy_, sampling_;
+  Rng eval_rng_;
   int field_ = 0;
   int64_t obs_dim_ = 0, rows_ = 0, action_numel_ = 1, out_dim_ = 0;
   int64_t state_dim_ = 0, actor_dim_ = 0, critic_dim_ = 0;
@@ -371,10 +400,10 @@ class PpoAgent : public Agent, public Sink {
 
   int64_t t_ = 0, updates_ = 0;
   std::vector<float> obs_buf_, critic_buf_, act_buf_, logp_buf_, value_buf_, reward_buf_, done_buf_, next_critic_;
-  std::vector<float> last_obs_, last_critic_, last_action_, last_logp_, last_value_, eval_obs_;
+  std::vector<float> last_obs_, last_critic_, last_action_, last_logp_, last_value_, eval_obs_, eval_logp_;
 };
 
-void PpoPolicy::act(VectorEnv& envs) { agent_.act(envs, greedy_); }
+void PpoPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
 
 }  // namespace
 

@@ -1,0 +1,103 @@
+#include "envs/navigation/nav_renderer.h"
+
+#include <GL/osmesa.h>
+#include <mujoco/mujoco.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ember {
+
+struct NavRenderer::Impl {
+  OSMesaContext context = nullptr;
+  std::vector<unsigned char> window;  // OSMesa's default framebuffer (MuJoCo draws offscreen)
+  std::vector<unsigned char> pixels;  // bottom-up rows from mjr_readPixels
+  mjrContext con;
+  bool con_made = false;
+  mjvScene scene;
+  bool scene_made = false;
+  const mjModel* model = nullptr;
+  mjvOption option;
+  mjvCamera camera;
+};
+
+namespace {
+
+std::once_flag g_llvmpipe_threads;
+
+}  // namespace
+
+const char* NavRenderer::backend() { return "osmesa"; }
+
+NavRenderer::NavRenderer(int width, int height) : width_(width), height_(height), impl_(new Impl) {
+  if (width < 1 || height < 1) throw std::invalid_argument("NavRenderer: bad frame size");
+  std::call_once(g_llvmpipe_threads, [] { setenv("LP_NUM_THREADS", "1", /*overwrite=*/0); });
+  impl_->context = OSMesaCreateContextExt(OSMESA_RGBA, 24, 8, 0, nullptr);
+  if (!impl_->context) throw std::runtime_error("NavRenderer: OSMesaCreateContextExt failed");
+  impl_->window.assign(static_cast<size_t>(width) * height * 4, 0);
+  impl_->pixels.assign(static_cast<size_t>(width) * height * 3, 0);
+  mjr_defaultContext(&impl_->con);
+  mjv_defaultScene(&impl_->scene);
+  mjv_defaultOption(&impl_->option);
+  impl_->option.geomgroup[3] = 0;  // the agent's own collider
+  mjv_defaultCamera(&impl_->camera);
+  impl_->camera.type = mjCAMERA_FIXED;
+}
+
+NavRenderer::~NavRenderer() {
+  if (!impl_->context) return;
+  OSMesaMakeCurrent(impl_->context, impl_->window.data(), GL_UNSIGNED_BYTE, width_, height_);
+  if (impl_->con_made) mjr_freeContext(&impl_->con);
+  if (impl_->scene_made) mjv_freeScene(&impl_->scene);
+  OSMesaMakeCurrent(nullptr, nullptr, GL_UNSIGNED_BYTE, 0, 0);
+  OSMesaDestroyContext(impl_->context);
+}
+
+static void make_current(OSMesaContext context, unsigned char* window, int w, int h) {
+  if (OSMesaGetCurrentContext() == context) return;
+  if (!OSMesaMakeCurrent(context, window, GL_UNSIGNED_BYTE, w, h))
+    throw std::runtime_error("NavRenderer: OSMesaMakeCurrent failed");
+}
+
+void NavRenderer::attach(const mjModel_* model) {
+  Impl& s = *impl_;
+  make_current(s.context, s.window.data(), width_, height_);
+  if (model->vis.global.offwidth < width_ || model->vis.global.offheight < height_)
+    throw std::invalid_argument("NavRenderer: the model's offscreen buffer is smaller than the frame");
+  if (!s.con_made) {
+    mjr_makeContext(model, &s.con, mjFONTSCALE_50);
+    s.con_made = true;
+    mjr_setBuffer(mjFB_OFFSCREEN, &s.con);
+    if (s.con.currentBuffer != mjFB_OFFSCREEN)
+      throw std::runtime_error("NavRenderer: the offscreen framebuffer is not available");
+  }
+  if (s.scene_made) mjv_freeScene(&s.scene);
+  mjv_makeScene(model, &s.scene, model->ngeom + 16);
+  s.scene_made = true;
+  s.scene.flags[mjRND_SHADOW] = 0;
+  s.scene.flags[mjRND_REFLECTION] = 0;
+  s.scene.flags[mjRND_SKYBOX] = 0;
+  s.scene.flags[mjRND_FOG] = 0;
+  s.model = model;
+}
+
+void NavRenderer::render(const mjModel_* model, mjData_* data, int camera_id, uint8_t* rgb) {
+  Impl& s = *impl_;
+  if (model != s.model) throw std::logic_error("NavRenderer::render: model not attached");
+  make_current(s.context, s.window.data(), width_, height_);
+  s.camera.fixedcamid = camera_id;
+  mjv_updateScene(model, data, &s.option, nullptr, &s.camera, mjCAT_ALL, &s.scene);
+  const mjrRect viewport = {0, 0, width_, height_};
+  mjr_setBuffer(mjFB_OFFSCREEN, &s.con);
+  mjr_render(viewport, &s.scene, &s.con);
+  mjr_readPixels(s.pixels.data(), nullptr, viewport, &s.con);
+  const size_t row = static_cast<size_t>(width_) * 3;
+  for (int y = 0; y < height_; ++y)
+    std::memcpy(rgb + row * y, s.pixels.data() + row * (height_ - 1 - y), row);
+}
+
+}  // namespace ember

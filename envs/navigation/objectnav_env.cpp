@@ -1,0 +1,236 @@
+#include "envs/navigation/objectnav_env.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "core/params.h"
+#include "envs/navigation/nav_renderer.h"
+
+namespace ember {
+
+namespace {
+
+constexpr double kDeg = M_PI / 180.0;
+constexpr double kMinPitch = -30.0 * kDeg;  // looking up
+constexpr double kMaxPitch = 60.0 * kDeg;   // looking down
+constexpr double kStartPitch = 30.0 * kDeg;
+constexpr double kGridResolution = 0.05;
+constexpr float kStepReward = -0.01f;
+constexpr float kSuccessReward = 10.0f;
+
+double wrap_angle(double a) {
+  a = std::fmod(a, 2 * M_PI);
+  return a < 0 ? a + 2 * M_PI : a;
+}
+
+}  // namespace
+
+ObjectNavConfig ObjectNavConfig::from_params(const Params& p) {
+  ObjectNavConfig c;
+  if (p.has("split")) c.split = parse_house_split(p.get_string("split"));
+  if (p.has("tier")) c.tier = static_cast<int>(p.get_int("tier"));
+  if (p.has("houses")) c.houses = p.get_int("houses");
+  if (p.has("width")) c.width = static_cast<int>(p.get_int("width"));
+  if (p.has("height")) c.height = static_cast<int>(p.get_int("height"));
+  if (p.has("render")) c.render = p.get_bool("render");
+  if (p.has("shaping")) c.shaping = p.get_bool("shaping");
+  if (p.has("max_episode_steps")) c.max_episode_steps = static_cast<int>(p.get_int("max_episode_steps"));
+  c.validate();
+  return c;
+}
+
+void ObjectNavConfig::validate() const {
+  if (tier < 0 || tier >= kNumTiers)
+    throw std::invalid_argument("objectnav: tier " + std::to_string(tier) + " outside [0, " +
+                                std::to_string(kNumTiers - 1) + "]");
+  const SeedRange r = house_split_range(split);
+  if (houses < 0 || static_cast<uint64_t>(houses) > r.count)
+    throw std::invalid_argument("objectnav: houses " + std::to_string(houses) + " outside [0, " +
+                                std::to_string(r.count) + "] for this split");
+  if (width < 1 || height < 1 || width > 4096 || height > 4096)
+    throw std::invalid_argument("objectnav: bad frame size " + std::to_string(width) + "x" +
+                                std::to_string(height));
+  if (max_episode_steps < 1) throw std::invalid_argument("objectnav: max_episode_steps must be >= 1");
+}
+
+EnvSpec ObjectNavEnv::make_spec(const ObjectNavConfig& c) {
+  EnvSpec s;
+  s.id = "objectnav";
+  s.num_agents = 1;
+  s.observation = {{"rgb", Space::box_u8({c.height, c.width, 3})},
+                   {"goal", Space::box({num_object_categories()}, 0.0f, 1.0f)}};
+  s.action = Space::discrete(kNavNumActions);
+  s.max_episode_steps = c.max_episode_steps;
+  s.episode_metrics = {"success", "spl", "episode_length", "final_distance"};
+  return s;
+}
+
+ObjectNavEnv::ObjectNavEnv(const ObjectNavConfig& config) : config_(config), spec_(make_spec(config)) {
+  config_.validate();
+  if (config_.render) renderer_ = std::make_unique<NavRenderer>(config_.width, config_.height);
+}
+
+ObjectNavEnv::~ObjectNavEnv() = default;
+
+void ObjectNavEnv::load_house(House house) {
+  house_ = std::move(house);
+  sim_.load(house_, MjcfOptions{config_.width, config_.height});
+  if (renderer_) renderer_->attach(sim_.model());
+  grid_ = build_occupancy(house_, kAgentRadius, kGridResolution);
+  present_.clear();
+  for (const HouseObject& o : house_.objects) present_.push_back(o.category);
+  std::sort(present_.begin(), present_.end());
+  present_.erase(std::unique(present_.begin(), present_.end()), present_.end());
+  house_loaded_ = true;
+}
+
+void ObjectNavEnv::reset(const EnvSlot& out) {
+  const SeedRange range = house_split_range(config_.split);
+  const uint64_t n = config_.houses > 0 ? static_cast<uint64_t>(config_.houses) : range.count;
+  const uint64_t seed = range.first + static_cast<uint64_t>(rng_.uniform_int(static_cast<int64_t>(n)));
+  if (!house_loaded_ || house_.seed != seed || house_.tier != config_.tier)
+    load_house(generate_house(config_.tier, seed));
+  const int target = present_[rng_.uniform_int(static_cast<int64_t>(present_.size()))];
+  geodesic_to_category(house_, grid_, target, config_.success_distance, &goal_distance_);
+  // A free start from which the goal region is reachable but not already reached.
+  const int cells = grid_.nx * grid_.ny;
+  int start = -1;
+  for (int attempt = 0; attempt < 100000 && start < 0; ++attempt) {
+    const int k = static_cast<int>(rng_.uniform_int(cells));
+    if (grid_.free[k] && std::isfinite(goal_distance_[k]) && goal_distance_[k] > 0) start = k;
+  }
+  if (start < 0) throw std::runtime_error("objectnav: no start cell in house " + std::to_string(seed));
+  AgentPose pose;
+  pose.x = grid_.cell_x(start % grid_.nx);
+  pose.y = grid_.cell_y(start / grid_.nx);
+  pose.yaw = static_cast<double>(rng_.uniform_int(12)) * 30.0 * kDeg;
+  pose.pitch = kStartPitch;
+  start_episode(target, pose, out);
+}
+
+void ObjectNavEnv::reset_in_house(const House& house, int target, const AgentPose& start, const EnvSlot& out) {
+  if (target < 0 || target >= num_object_categories())
+    throw std::invalid_argument("objectnav: target category " + std::to_string(target) + " out of range");
+  load_house(house);
+  geodesic_to_category(house_, grid_, target, config_.success_distance, &goal_distance_);
+  start_episode(target, start, out);
+}
+
+void ObjectNavEnv::start_episode(int target, const AgentPose& start, const EnvSlot& out) {
+  target_ = target;
+  sim_.set_pose(start);
+  steps_ = 0;
+  ended_ = false;
+  success_ = false;
+  path_length_ = 0;
+  d_opt_ = geodesic_to_goal();
+  d_closest_ = nearest_target_centre();
+  write_observation(out);
+  out.reward[0] = 0.0f;
+  *out.terminated = 0;
+}
+
+double ObjectNavEnv::nearest_target_centre() const {
+  const AgentPose& p = sim_.pose();
+  double best = std::numeric_limits<double>::infinity();
+  for (const HouseObject& o : house_.objects)
+    if (o.category == target_) best = std::min(best, std::hypot(o.x - p.x, o.y - p.y));
+  return best;
+}
+
+double ObjectNavEnv::distance_to_target() const {
+  const AgentPose& p = sim_.pose();
+  double best = std::numeric_limits<double>::infinity();
+  for (const HouseObject& o : house_.objects)
+    if (o.category == target_) best = std::min(best, distance_to_footprint(o, p.x, p.y));
+  return best;
+}
+
+double ObjectNavEnv::geodesic_to_goal() const {
+  int i, j;
+  grid_.cell_of(sim_.pose().x, sim_.pose().y, &i, &j);
+  if (!grid_.in_bounds(i, j)) return std::numeric_limits<double>::infinity();
+  return goal_distance_[grid_.index(i, j)];
+}
+
+bool ObjectNavEnv::success_now() const {
+  const AgentPose& p = sim_.pose();
+  const double aspect = static_cast<double>(config_.width) / config_.height;
+  for (size_t i = 0; i < house_.objects.size(); ++i) {
+    const HouseObject& o = house_.objects[i];
+    if (o.category != target_) continue;
+    if (distance_to_footprint(o, p.x, p.y) > config_.success_distance) continue;
+    if (sim_.object_visible(static_cast<int>(i), aspect)) return true;
+  }
+  return false;
+}
+
+void ObjectNavEnv::step(const ActionView& actions, const EnvSlot& out) {
+  const int32_t a = actions.discrete[0];
+  if (a < 0 || a >= kNavNumActions)
+    throw std::invalid_argument("objectnav: agent 0 action " + std::to_string(a) + " outside [0, 5]");
+  AgentPose pose = sim_.pose();
+  float reward = kStepReward;
+  switch (a) {
+    case kNavMoveAhead: path_length_ += sim_.move_ahead(config_.move_distance); break;
+    case kNavRotateLeft:
+      pose.yaw = wrap_angle(pose.yaw + config_.rotate_degrees * kDeg);
+      sim_.set_pose(pose);
+      break;
+    case kNavRotateRight:
+      pose.yaw = wrap_angle(pose.yaw - config_.rotate_degrees * kDeg);
+      sim_.set_pose(pose);
+      break;
+    case kNavLookUp:
+      pose.pitch = std::max(kMinPitch, pose.pitch - config_.look_degrees * kDeg);
+      sim_.set_pose(pose);
+      break;
+    case kNavLookDown:
+      pose.pitch = std::min(kMaxPitch, pose.pitch + config_.look_degrees * kDeg);
+      sim_.set_pose(pose);
+      break;
+    case kNavEnd:
+      ended_ = true;
+      success_ = success_now();
+      if (success_) reward += kSuccessReward;
+      break;
+  }
+  ++steps_;
+  if (config_.shaping) {
+    const double d = nearest_target_centre();
+    reward += static_cast<float>(std::max(d_closest_ - d, 0.0));
+    d_closest_ = std::min(d_closest_, d);
+  }
+  write_observation(out);
+  out.reward[0] = reward;
+  *out.terminated = ended_ ? 1 : 0;
+}
+
+void ObjectNavEnv::write_observation(const EnvSlot& out) {
+  uint8_t* rgb = out.field<uint8_t>(0);
+  if (renderer_)
+    renderer_->render(sim_.model(), sim_.data(), sim_.camera_id(), rgb);
+  else
+    std::memset(rgb, 0, static_cast<size_t>(config_.width) * config_.height * 3);
+  float* goal = out.field<float>(1);
+  for (int c = 0; c < num_object_categories(); ++c) goal[c] = c == target_ ? 1.0f : 0.0f;
+}
+
+void ObjectNavEnv::episode_metrics(double* out) const {
+  const double s = success_ ? 1.0 : 0.0;
+  out[0] = s;
+  out[1] = s * (d_opt_ > 0 ? d_opt_ / std::max(path_length_, d_opt_) : 1.0);
+  out[2] = steps_;
+  out[3] = distance_to_target();
+}
+
+std::string ObjectNavEnv::describe() const {
+  return std::string("find a ") + object_categories()[target_].name + " (house tier " +
+         std::to_string(house_.tier) + " seed " + std::to_string(house_.seed) + ")";
+}
+
+}  // namespace ember

@@ -1,0 +1,38 @@
+#include "envs/navigation/register.h"
+
+#include <memory>
+
+#include "core/registry.h"
+#include "envs/navigation/objectnav_env.h"
+
+namespace ember {
+
+std::vector<ParamSpec> objectnav_param_specs() {
+  const ObjectNavConfig d;
+  return {
+      ParamSpec::string("split", "train", {"train", "val", "test"},
+                        "house seed range: train [0, 100000), val [1000000, +1000), test [2000000, +1000)"),
+      ParamSpec::integer("tier", d.tier, 0, kNumTiers - 1,
+                         "house size: 0 one room, 1 two-three rooms, 2 four-six rooms"),
+      ParamSpec::integer("houses", d.houses, 0, 100000,
+                         "draw houses from the first N of the split; 0 = the whole split"),
+      ParamSpec::integer("width", d.width, 8, 1024, "egocentric frame width (pixels)"),
+      ParamSpec::integer("height", d.height, 8, 1024, "egocentric frame height (pixels)"),
+      ParamSpec::boolean("render", d.render, "render RGB (false: black frames, no GL context)"),
+      ParamSpec::boolean("shaping", d.shaping,
+                         "add progress shaping max(d_closest - d, 0) toward the nearest target"),
+      ParamSpec::integer("max_episode_steps", d.max_episode_steps, 1, 100000, "episode step limit"),
+  };
+}
+
+void register_navigation_envs(Registry& registry) {
+  registry.add_env({"objectnav",
+                    "object-goal navigation in procedural MuJoCo houses, egocentric RGB, Discrete(6), "
+                    "500 steps",
+                    objectnav_param_specs(),
+                    [](const Params& params) -> std::unique_ptr<Env> {
+                      return std::make_unique<ObjectNavEnv>(ObjectNavConfig::from_params(params));
+                    }});
+}
+
+}  // namespace ember
