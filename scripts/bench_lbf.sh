@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# scripts/bench_lbf.sh [TASKS] [LEARNERS] [SEEDS] — the long LBF learning runs
+# behind benchmarks/results/lbf.md, one training process at a time:
+#   scripts/bench_lbf.sh "8x8-2p-2f-coop 10x10-3p-3f" "iql qmix ippo mappo mansa" "1 2 3"
+# Each run is configs/lbf/<task>_<learner>.yaml with train.seed=<seed>, written
+# to runs/lbf_bench/<task>_<learner>_s<seed> with its wall-clock and peak RSS
+# (<run>.time), then summarised with scripts/summarize_runs.sh. Budgets follow
+# EPyMARL (2.05M steps value-based, 20.05M policy-gradient): the full table is
+# many CPU-hours, so pick tasks and learners per session.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+tasks="${1:-8x8-2p-2f-coop 10x10-3p-3f 15x15-4p-3f}"
+learners="${2:-iql vdn qmix ippo mappo mansa}"
+seeds="${3:-1 2 3}"
+out="runs/lbf_bench"
+mkdir -p "$out"
+export OPENBLAS_NUM_THREADS=1
+runs=()
+for task in $tasks; do
+  for learner in $learners; do
+    for seed in $seeds; do
+      name="${task}_${learner}_s${seed}"
+      if [[ -f "$out/$name/checkpoints/latest.ckpt" && ! -f "$out/$name/eval.json" ]]; then
+        # an interrupted run continues from its last checkpoint
+        build/ember train --resume "$out/$name" >>"$out/$name.log" 2>&1
+      elif [[ ! -f "$out/$name/eval.json" ]]; then
+        rm -rf "${out:?}/$name"
+        /usr/bin/time -f "%e %M" -o "$out/$name.time" \
+          build/ember train "configs/lbf/${task}_${learner}.yaml" train.seed="$seed" \
+          --runs-dir "$out" --name "$name" >"$out/$name.log" 2>&1
+      fi
+      runs+=("$out/$name")
+    done
+  done
+done
+scripts/summarize_runs.sh "${runs[@]}"
