@@ -575,6 +575,34 @@ int label_components(const OccupancyGrid& g, std::vector<int>* labels) {
   return n;
 }
 
+namespace {
+
+// True when the segment (ax, ay) -> (bx, by) passes through no wall box (slab test).
+bool clear_of_walls(const House& h, double ax, double ay, double bx, double by) {
+  const double dx = bx - ax, dy = by - ay;
+  for (const Wall& w : h.walls) {
+    double t0 = 0, t1 = 1;
+    const double lo[2] = {w.cx - w.hx, w.cy - w.hy}, hi[2] = {w.cx + w.hx, w.cy + w.hy};
+    const double o[2] = {ax, ay}, d[2] = {dx, dy};
+    bool hit = true;
+    for (int k = 0; k < 2 && hit; ++k) {
+      if (std::fabs(d[k]) < 1e-12) {
+        hit = o[k] > lo[k] && o[k] < hi[k];
+      } else {
+        double ta = (lo[k] - o[k]) / d[k], tb = (hi[k] - o[k]) / d[k];
+        if (ta > tb) std::swap(ta, tb);
+        t0 = std::max(t0, ta);
+        t1 = std::min(t1, tb);
+        hit = t0 < t1;
+      }
+    }
+    if (hit) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void geodesic_to_category(const House& h, const OccupancyGrid& g, int category, double reach,
                           std::vector<double>* dist) {
   const double inf = std::numeric_limits<double>::infinity();
@@ -589,7 +617,12 @@ void geodesic_to_category(const House& h, const OccupancyGrid& g, int category, 
     for (int j = std::max(j0, 0); j <= std::min(j1, g.ny - 1); ++j) {
       for (int i = std::max(i0, 0); i <= std::min(i1, g.nx - 1); ++i) {
         const int k = g.index(i, j);
-        if (g.free[k] && (*dist)[k] > 0 && distance_to_footprint(o, g.cell_x(i), g.cell_y(j)) <= reach) {
+        const double x = g.cell_x(i), y = g.cell_y(j);
+        if (!g.free[k] || (*dist)[k] == 0 || distance_to_footprint(o, x, y) > reach) continue;
+        // no wall between the cell and the object (its nearest point within 70% of its half extents)
+        const double px = std::clamp(x, o.x - 0.7 * o.hx, o.x + 0.7 * o.hx);
+        const double py = std::clamp(y, o.y - 0.7 * o.hy, o.y + 0.7 * o.hy);
+        if (clear_of_walls(h, x, y, px, py)) {
           (*dist)[k] = 0;
           queue.push({0.0, k});
         }

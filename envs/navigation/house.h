@@ -156,7 +156,9 @@ double distance_to_footprint(const HouseObject& o, double x, double y);
 
 // 8-connected geodesic distances (metres) over free cells from every free cell
 // whose centre lies within `reach` of a footprint of an object of `category`
-// (those cells get 0). Unreachable or blocked cells get +infinity.
+// and sees it past the walls (the segment from the cell centre to the
+// object's nearest point within 70% of its half extents crosses no wall box;
+// objects may still occlude) -- those cells get 0. Unreachable or blocked cells get +infinity.
 // `distance` is resized to the grid (its storage is reused between calls).
 void geodesic_to_category(const House& house, const OccupancyGrid& grid, int category,
                           double reach, std::vector<double>* distance);

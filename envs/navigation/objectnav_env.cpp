@@ -9,6 +9,7 @@
 
 #include "core/params.h"
 #include "envs/navigation/nav_renderer.h"
+#include "envs/navigation/objectnav_oracle.h"
 
 namespace ember {
 
@@ -122,6 +123,7 @@ void ObjectNavEnv::reset_in_house(const House& house, int target, const AgentPos
 
 void ObjectNavEnv::start_episode(int target, const AgentPose& start, const EnvSlot& out) {
   target_ = target;
+  ++episode_serial_;
   sim_.set_pose(start);
   steps_ = 0;
   ended_ = false;
@@ -208,6 +210,11 @@ void ObjectNavEnv::step(const ActionView& actions, const EnvSlot& out) {
   write_observation(out);
   out.reward[0] = reward;
   *out.terminated = ended_ ? 1 : 0;
+}
+
+int32_t ObjectNavEnv::expert_action() {
+  if (!oracle_) oracle_ = std::make_unique<ObjectNavOracle>(*this);
+  return oracle_->next_action();
 }
 
 void ObjectNavEnv::write_observation(const EnvSlot& out) {

@@ -18,7 +18,8 @@
 // End always terminates; the 500-step limit is VectorEnv's truncation.
 // Metrics: success, spl (S * d_opt / max(d_travel, d_opt), d_opt the
 // geodesic distance on the occupancy grid to the nearest cell within 1.0 m
-// of a target), episode_length, final_distance (to the nearest target footprint).
+// of a target with a line of sight to it past the walls), episode_length,
+// final_distance (to the nearest target footprint).
 //
 // Each reset draws a house of the configured split and tier from the env's
 // RNG (a new model is loaded only when the house changes), a target category
@@ -46,6 +47,7 @@ namespace ember {
 
 class Params;
 class NavRenderer;
+class ObjectNavOracle;
 
 enum NavAction : int32_t {
   kNavMoveAhead = 0,
@@ -107,6 +109,18 @@ class ObjectNavEnv final : public Env {
   double optimal_distance() const { return d_opt_; }
   double path_length() const { return path_length_; }
 
+  // The expert-action hook: the shortest-path oracle's next action for the
+  // current state (objectnav_oracle.h). Agents reach it through
+  // dynamic_cast<ObjectNavEnv*>(&vector_env.env(i)) (agent "objectnav_oracle").
+  // Stateful across one episode (it replans when MuJoCo blocks a move early),
+  // so call it once per step, before the step it is for.
+  int32_t expert_action();
+  // Increases at every episode start (lets the oracle notice new episodes).
+  uint64_t episode_serial() const { return episode_serial_; }
+  // Geodesic distance (grid) of every cell to the current goal region.
+  const std::vector<double>& goal_field() const { return goal_distance_; }
+  ObjectNavOracle* oracle() { return oracle_.get(); }  // null before the first expert_action()
+
   static EnvSpec make_spec(const ObjectNavConfig& config);
 
  private:
@@ -125,6 +139,9 @@ class ObjectNavEnv final : public Env {
   OccupancyGrid grid_;
   std::vector<double> goal_distance_;  // geodesic field of the current target
   std::vector<int> present_;           // categories present in the house
+
+  std::unique_ptr<ObjectNavOracle> oracle_;  // created by the first expert_action()
+  uint64_t episode_serial_ = 0;
 
   // episode state
   int target_ = 0;

@@ -144,6 +144,35 @@ TEST(NavigationHouse, EveryHouseConnectedAndEveryTargetReachable) {
   }
 }
 
+// The goal region stops at walls: cells within reach of a target but behind
+// the wall it stands against are not goal cells (here they are not even
+// reachable: the wall has no door).
+TEST(NavigationHouse, GoalRegionNeedsLineOfSightPastWalls) {
+  House h;
+  h.width = 4.0;
+  h.depth = 2.0;
+  h.rooms = {Room{Rect{0, 0, 2, 2}, {}}, Room{Rect{2, 0, 4, 2}, {}}};
+  h.walls = {Wall{2.0, 1.0, 0.05, 1.05}, Wall{2.0, -0.0, 2.05, 0.05}, Wall{2.0, 2.0, 2.05, 0.05},
+             Wall{0.0, 1.0, 0.05, 1.05}, Wall{4.0, 1.0, 0.05, 1.05}};
+  HouseObject apple;
+  apple.category = 9;
+  apple.x = 1.7;
+  apple.y = 1.0;
+  apple.z = 0.12;
+  apple.hx = apple.hy = apple.hz = 0.12;
+  h.objects = {apple};
+  const OccupancyGrid g = build_occupancy(h, kAgentRadius, 0.05);
+  std::vector<double> dist;
+  geodesic_to_category(h, g, 9, 1.0, &dist);
+  int i, j;
+  g.cell_of(1.2, 1.0, &i, &j);  // in front of the apple: a goal cell
+  EXPECT_EQ(dist[g.index(i, j)], 0.0);
+  g.cell_of(2.35, 1.0, &i, &j);  // 0.53 m from it, behind the wall
+  ASSERT_TRUE(g.free[g.index(i, j)]);
+  EXPECT_LT(distance_to_footprint(apple, g.cell_x(i), g.cell_y(j)), 1.0);
+  EXPECT_NE(dist[g.index(i, j)], 0.0);
+}
+
 // The MJCF of every tier loads in MuJoCo, and the agent starts collision-free
 // on a free grid cell.
 TEST(NavigationHouse, MjcfLoadsInMujoco) {
