@@ -22,6 +22,11 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 std::string format_value(double v) {
   if (std::isnan(v)) return "";
   char buf[40];
+  // counters (steps, episodes) print as integers, not 3.00032e+06
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) {
+    std::snprintf(buf, sizeof(buf), "%.0f", v);
+    return buf;
+  }
   // shortest form that reads back to the same double
   std::snprintf(buf, sizeof(buf), "%.17g", v);
   std::string s(buf);

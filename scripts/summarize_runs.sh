@@ -12,13 +12,14 @@ for run in "$@"; do
   row=$(awk -F, '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     {
-      step = $col["step"]; wall = $col["wall_time"]; mean = $col["eval/return_mean"]
+      step = $col["step"] + 0; wall = $col["wall_time"]; mean = $col["eval/return_mean"]
       lo = $col["eval/return_ci_low"]; hi = $col["eval/return_ci_high"]
       cl = ("eval/cl_fraction" in col) ? sprintf("%.3f", $col["eval/cl_fraction"]) : "-"
       if (mean > best) best = mean
     }
     END { printf "%d | %.3f [%.3f, %.3f] | %.3f | %s | %.0f", step, mean, lo, hi, best, cl, wall }' "$eval_csv")
   rss="-"
-  if [[ -f "$run.time" ]]; then read -r _ kb <"$run.time"; rss=$((kb / 1024)); fi
+  # the .time file is written when the run ends; it is empty while it runs
+  if [[ -s "$run.time" ]]; then read -r _ kb <"$run.time" || true; rss=$((kb / 1024)); fi
   echo "| $(basename "$run") | $row | $rss |"
 done
