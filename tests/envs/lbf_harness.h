@@ -28,6 +28,16 @@
 
 namespace ember {
 
+// A config with the given grid and counts; every other field at its default.
+inline LbfConfig cfg(int size, int players, int food, int sight = 0) {
+  LbfConfig c;
+  c.size = size;
+  c.players = players;
+  c.food = food;
+  c.sight = sight;
+  return c;
+}
+
 struct Harness {
   explicit Harness(const LbfConfig& c)
       : env(c),

@@ -22,15 +22,6 @@
 namespace ember {
 namespace {
 
-LbfConfig cfg(int size, int players, int food, int sight = 0) {
-  LbfConfig c;
-  c.size = size;
-  c.players = players;
-  c.food = food;
-  c.sight = sight;
-  return c;
-}
-
 constexpr int N = kLbfNone, NORTH = kLbfNorth, SOUTH = kLbfSouth, WEST = kLbfWest, EAST = kLbfEast,
               LOAD = kLbfLoad;
 

@@ -19,15 +19,6 @@
 namespace ember {
 namespace {
 
-LbfConfig cfg(int size, int players, int food, int sight = 0) {
-  LbfConfig c;
-  c.size = size;
-  c.players = players;
-  c.food = food;
-  c.sight = sight;
-  return c;
-}
-
 template <typename F>
 void expect_invalid(F&& f, const std::vector<std::string>& needles) {
   try {
