@@ -65,6 +65,12 @@ class Env {
   // Optional: a text description of the current scene or instruction.
   virtual std::string describe() const { return {}; }
 
+  // Optional: the scripted expert's next action for every agent (Discrete
+  // ids, [agents]), for oracle agents and demonstrations. Returns false when
+  // the env has no expert. May keep per-episode state, so call it once per
+  // step, before the step it is for.
+  virtual bool expert_action(int32_t* /*actions*/) { return false; }
+
   // Optional (spec().supports_snapshot): the complete dynamic state,
   // including the RNG, so that a resumed run continues bit-identically.
   virtual void save_snapshot(std::ostream& out) const;

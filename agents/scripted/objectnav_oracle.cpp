@@ -7,17 +7,16 @@
 #include "core/binary_io.h"
 #include "core/registry.h"
 #include "core/vector_env.h"
-#include "envs/navigation/objectnav_env.h"
 
 namespace ember {
 
 void ObjectNavOraclePolicy::act(VectorEnv& envs) {
   int32_t* out = envs.discrete_actions();
-  for (int i = 0; i < envs.num_envs(); ++i) {
-    auto* env = dynamic_cast<ObjectNavEnv*>(&envs.env(i));
-    if (!env) throw std::runtime_error("objectnav_oracle: env " + std::to_string(i) + " is not an objectnav env");
-    out[i] = env->expert_action();
-  }
+  const int agents = envs.num_agents();
+  for (int i = 0; i < envs.num_envs(); ++i)
+    if (!envs.env(i).expert_action(out + i * agents))
+      throw std::runtime_error("objectnav_oracle: env " + std::to_string(i) + " ('" + envs.spec().id +
+                               "') has no expert");
 }
 
 namespace {

@@ -4,7 +4,7 @@
 // (envs/navigation/objectnav_oracle.h), as a torch-free scripted agent for
 // evaluation and demonstrations. A Policy only sees the VectorEnv's buffers,
 // so it reaches each env's state through the env's expert-action hook:
-// dynamic_cast<ObjectNavEnv*>(&envs.env(i))->expert_action(). It works only on
+// envs.env(i).expert_action(...) (the Env expert hook). It works only on
 // "objectnav" (construction throws otherwise) and does not learn.
 //
 // Example (configs/navigation/oracle.yaml):
@@ -21,7 +21,7 @@ namespace ember {
 class Registry;
 
 // Fills every env's action with its expert action (throws std::runtime_error
-// when an env is not an ObjectNavEnv).
+// when an env has no expert).
 class ObjectNavOraclePolicy : public Policy {
  public:
   void act(VectorEnv& envs) override;

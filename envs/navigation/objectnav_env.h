@@ -109,12 +109,15 @@ class ObjectNavEnv final : public Env {
   double optimal_distance() const { return d_opt_; }
   double path_length() const { return path_length_; }
 
-  // The expert-action hook: the shortest-path oracle's next action for the
-  // current state (objectnav_oracle.h). Agents reach it through
-  // dynamic_cast<ObjectNavEnv*>(&vector_env.env(i)) (agent "objectnav_oracle").
-  // Stateful across one episode (it replans when MuJoCo blocks a move early),
-  // so call it once per step, before the step it is for.
+  // The shortest-path oracle's next action for the current state
+  // (objectnav_oracle.h). Stateful across one episode (it replans when MuJoCo
+  // blocks a move early), so call it once per step, before the step it is for.
   int32_t expert_action();
+  // Env's expert hook (used by the "objectnav_oracle" agent).
+  bool expert_action(int32_t* actions) override {
+    actions[0] = expert_action();
+    return true;
+  }
   // Increases at every episode start (lets the oracle notice new episodes).
   uint64_t episode_serial() const { return episode_serial_; }
   // Geodesic distance (grid) of every cell to the current goal region.
