@@ -8,6 +8,7 @@
 //   seeds: [1000, 1001, 1002]
 //   tasks:
 //     - {name: CartPole-v1, env: {id: CartPole-v1}}
+//     - {name: ..., group: unseen, env: {...}}   # optional group: own IQM row
 //
 // A "run" is one (checkpoint or config) x one evaluation seed; its score is
 // its mean episode return. Per task the table shows mean, IQM, 95% bootstrap
@@ -45,7 +46,8 @@ using Json = nlohmann::ordered_json;
 
 struct Task {
   std::string name;
-  YAML::Node env;  // the env section
+  std::string group;  // optional task group (e.g. seen / unseen), aggregated separately
+  YAML::Node env;     // the env section
   int line = 0;
 };
 
@@ -91,9 +93,16 @@ Suite read_suite(const std::string& path) {
         for (const auto& t : kv.second) {
           if (!t.IsMap() || !t["env"] || !t["env"]["id"])
             throw ConfigError(where(t) + "a task needs an env section with an id");
+          for (const auto& field : t) {
+            const std::string task_key = field.first.as<std::string>();
+            if (task_key != "name" && task_key != "group" && task_key != "env")
+              throw ConfigError(where(field.first) + "unknown task key '" + task_key + "'" +
+                                suggest_suffix(task_key, {"name", "group", "env"}));
+          }
           Task task;
           task.env = t["env"];
           task.name = t["name"] ? t["name"].as<std::string>() : task.env["id"].as<std::string>();
+          if (t["group"]) task.group = t["group"].as<std::string>();
           task.line = t.Mark().line + 1;
           suite.tasks.push_back(task);
         }
@@ -185,7 +194,7 @@ int cmd_eval(int argc, char** argv, int first) {
   if (single_checkpoint) {
     YAML::Node cfg = YAML::Load(candidates[0].config_yaml);
     suite.name = target;
-    suite.tasks.push_back({cfg["env"]["id"].as<std::string>(), cfg["env"], 0});
+    suite.tasks.push_back({cfg["env"]["id"].as<std::string>(), "", cfg["env"], 0});
     suite.episodes = cfg["eval"]["episodes"].as<int64_t>();
     suite.seeds = {cfg["eval"]["seed"].as<uint64_t>()};
   } else {
@@ -221,6 +230,8 @@ int cmd_eval(int argc, char** argv, int first) {
   std::ostringstream table;
   table << "| task | agent | runs | episodes | mean | IQM | 95% CI | std |\n|---|---|---|---|---|---|---|---|\n";
   std::map<std::string, std::vector<std::vector<double>>> group_scores;  // agent -> [task][run]
+  // (agent, task group) -> [task][run], for suites whose tasks name a group
+  std::map<std::pair<std::string, std::string>, std::vector<std::vector<double>>> task_group_scores;
   int torch_threads_set = 0;
   for (const Task& task : suite.tasks) {
     for (const std::string& group : groups) {
@@ -282,10 +293,18 @@ int cmd_eval(int argc, char** argv, int first) {
                               {"std", s.std}};
       report["results"].push_back(task_json);
       group_scores[group].push_back(scores);
+      if (!task.group.empty()) task_group_scores[{group, task.group}].push_back(scores);
       table << "| " << task.name << " | " << group << " | " << s.n << " | " << suite.episodes << " | " << fmt(s.mean)
             << " | " << fmt(s.iqm) << " | [" << fmt(s.ci_low) << ", " << fmt(s.ci_high) << "] | " << fmt(s.std)
             << " |\n";
     }
+  }
+  for (const auto& [key, scores] : task_group_scores) {
+    if (scores.size() < 2) continue;
+    const Interval agg = stratified_iqm(scores, 0);
+    table << "| **" << key.second << " tasks (IQM)** | " << key.first << " | | | | " << fmt(agg.point) << " | ["
+          << fmt(agg.low) << ", " << fmt(agg.high) << "] | |\n";
+    report["group_iqm"][key.first][key.second] = {{"iqm", agg.point}, {"ci95", {agg.low, agg.high}}};
   }
   for (const auto& [group, scores] : group_scores) {
     if (scores.size() < 2) continue;

@@ -18,5 +18,6 @@ int cmd_list(int argc, char** argv, int first);
 int cmd_describe(int argc, char** argv, int first);
 int cmd_check_env(int argc, char** argv, int first);
 int cmd_rollout(int argc, char** argv, int first);
+int cmd_demos(int argc, char** argv, int first);
 
 }  // namespace ember

@@ -1,4 +1,4 @@
-// The `ember` command line: train, eval, list, describe, check-env, rollout.
+// The `ember` command line: train, eval, list, describe, check-env, rollout, demos.
 //
 // Exit codes: 0 success; 1 a check or run failed; 2 bad input (config,
 // arguments, plugin, checkpoint); 130 interrupted after saving a checkpoint.
@@ -31,6 +31,7 @@ constexpr char kUsage[] =
     "  describe ID                                        an env's or agent's parameters\n"
     "  check-env ID [key=value ...] [--plugin LIB]        validate an environment\n"
     "  rollout ID --actions FILE [--state FILE]           replay actions, print JSON lines\n"
+    "  demos CONFIG --episodes N [--out DIR]              write scripted-expert demonstrations\n"
     "\n"
     "run `ember <command> --help` for a command's options\n";
 
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
     if (command == "describe") return ember::cmd_describe(argc, argv, 2);
     if (command == "check-env") return ember::cmd_check_env(argc, argv, 2);
     if (command == "rollout") return ember::cmd_rollout(argc, argv, 2);
+    if (command == "demos") return ember::cmd_demos(argc, argv, 2);
     std::cerr << "ember: unknown command '" << command << "'\n\n" << kUsage;
     return 2;
   } catch (const ember::ConfigError& e) {

@@ -26,7 +26,7 @@ template <typename T>
 T read_pod(std::istream& in) {
   T value{};
   in.read(reinterpret_cast<char*>(&value), sizeof(T));
-  if (!in) throw std::runtime_error("checkpoint data ends early");
+  if (!in) throw std::runtime_error("stored data ends early");
   return value;
 }
 
@@ -37,10 +37,10 @@ inline void write_string(std::ostream& out, const std::string& s) {
 
 inline std::string read_string(std::istream& in) {
   const auto size = read_pod<uint64_t>(in);
-  if (size > (uint64_t{1} << 40)) throw std::runtime_error("checkpoint data is corrupt");
+  if (size > (uint64_t{1} << 40)) throw std::runtime_error("stored data is corrupt");
   std::string s(size, '\0');
   in.read(&s[0], static_cast<std::streamsize>(size));
-  if (!in) throw std::runtime_error("checkpoint data ends early");
+  if (!in) throw std::runtime_error("stored data ends early");
   return s;
 }
 
@@ -56,9 +56,9 @@ void write_vector(std::ostream& out, const std::vector<T>& v) {
 template <typename T>
 void read_vector(std::istream& in, std::vector<T>& v) {
   const auto size = read_pod<uint64_t>(in);
-  if (size != v.size()) throw std::runtime_error("checkpoint buffer size does not match");
+  if (size != v.size()) throw std::runtime_error("stored buffer size does not match");
   in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
-  if (!in) throw std::runtime_error("checkpoint data ends early");
+  if (!in) throw std::runtime_error("stored data ends early");
 }
 
 }  // namespace ember

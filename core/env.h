@@ -52,6 +52,13 @@ struct ActionView {
   const float* continuous = nullptr;
 };
 
+// Where an expert writes one env's actions: [agents, action_numel] int32 ids
+// (Discrete) or f32 values (Box), laid out as in ActionView.
+struct ActionBuffer {
+  int32_t* discrete = nullptr;
+  float* continuous = nullptr;
+};
+
 class Env {
  public:
   virtual ~Env() = default;
@@ -65,11 +72,16 @@ class Env {
   // Optional: a text description of the current scene or instruction.
   virtual std::string describe() const { return {}; }
 
-  // Optional: the scripted expert's next action for every agent (Discrete
-  // ids, [agents]), for oracle agents and demonstrations. Returns false when
-  // the env has no expert. May keep per-episode state, so call it once per
-  // step, before the step it is for.
-  virtual bool expert_action(int32_t* /*actions*/) { return false; }
+  // Optional (spec().has_expert): the scripted expert's next action for
+  // every agent, written like one env's slice of the VectorEnv action buffer,
+  // for oracle agents and demonstrations. Returns false when the env has no
+  // expert. May keep per-episode state, so call it once per step, before the
+  // step it is for.
+  virtual bool expert_action(const ActionBuffer& /*out*/) { return false; }
+  // Optional: the expert's current action in words, for demonstrations,
+  // planners and language-conditioned primitives (tabletop: "pick up the
+  // smaller red block and place it on the bigger red block."); empty if none.
+  virtual std::string expert_instruction() { return {}; }
 
   // Optional (spec().supports_snapshot): the complete dynamic state,
   // including the RNG, so that a resumed run continues bit-identically.

@@ -51,6 +51,11 @@ std::string EnvSpec::to_string() const {
     for (const auto& m : episode_metrics) out << " " << m;
     out << "\n";
   }
+  std::string capabilities;
+  if (supports_snapshot) capabilities += " snapshot";
+  if (supports_start_state) capabilities += " start_state";
+  if (has_expert) capabilities += " expert";
+  if (!capabilities.empty()) out << "capabilities:" << capabilities << "\n";
   return out.str();
 }
 

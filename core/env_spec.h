@@ -55,6 +55,7 @@ struct EnvSpec {
   // Optional capabilities, so tools can tell what an env supports.
   bool supports_snapshot = false;     // save/load of the full mid-episode state
   bool supports_start_state = false;  // reset into an explicit state (ember rollout --state)
+  bool has_expert = false;            // Env::expert_action gives a scripted expert's action
 
   // Index of the observation field called `name`, or -1.
   int field_index(const std::string& name) const;

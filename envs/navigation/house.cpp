@@ -603,12 +603,9 @@ bool clear_of_walls(const House& h, double ax, double ay, double bx, double by) 
 
 }  // namespace
 
-void geodesic_to_category(const House& h, const OccupancyGrid& g, int category, double reach,
-                          std::vector<double>* dist) {
-  const double inf = std::numeric_limits<double>::infinity();
-  dist->assign(g.free.size(), inf);
-  using Item = std::pair<double, int>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+std::vector<int> goal_region_cells(const House& h, const OccupancyGrid& g, int category, double reach) {
+  std::vector<int> cells;
+  std::vector<uint8_t> taken(g.free.size(), 0);
   for (const HouseObject& o : h.objects) {
     if (o.category != category) continue;
     int i0, j0, i1, j1;
@@ -618,16 +615,29 @@ void geodesic_to_category(const House& h, const OccupancyGrid& g, int category, 
       for (int i = std::max(i0, 0); i <= std::min(i1, g.nx - 1); ++i) {
         const int k = g.index(i, j);
         const double x = g.cell_x(i), y = g.cell_y(j);
-        if (!g.free[k] || (*dist)[k] == 0 || distance_to_footprint(o, x, y) > reach) continue;
+        if (!g.free[k] || taken[k] || distance_to_footprint(o, x, y) > reach) continue;
         // no wall between the cell and the object (its nearest point within 70% of its half extents)
         const double px = std::clamp(x, o.x - 0.7 * o.hx, o.x + 0.7 * o.hx);
         const double py = std::clamp(y, o.y - 0.7 * o.hy, o.y + 0.7 * o.hy);
         if (clear_of_walls(h, x, y, px, py)) {
-          (*dist)[k] = 0;
-          queue.push({0.0, k});
+          taken[k] = 1;
+          cells.push_back(k);
         }
       }
     }
+  }
+  return cells;
+}
+
+void geodesic_to_category(const House& h, const OccupancyGrid& g, int category, double reach,
+                          std::vector<double>* dist) {
+  const double inf = std::numeric_limits<double>::infinity();
+  dist->assign(g.free.size(), inf);
+  using Item = std::pair<double, int>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+  for (const int k : goal_region_cells(h, g, category, reach)) {
+    (*dist)[k] = 0;
+    queue.push({0.0, k});
   }
   const double r = g.resolution, rd = r * std::sqrt(2.0);
   while (!queue.empty()) {

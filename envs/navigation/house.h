@@ -154,6 +154,13 @@ OccupancyGrid build_occupancy(const House& house, double radius, double resoluti
 // Distance (xy) from point (x, y) to object `o`'s footprint rectangle (0 inside).
 double distance_to_footprint(const HouseObject& o, double x, double y);
 
+// The goal region of `category`: free cells whose centre lies within `reach`
+// of a footprint of an object of that category and sees it past the walls
+// (the segment from the cell centre to the object's nearest point within 70%
+// of its half extents crosses no wall box; objects may still occlude). Cell
+// indices in the order objects and rows are scanned, each cell once.
+std::vector<int> goal_region_cells(const House& house, const OccupancyGrid& grid, int category, double reach);
+
 // 8-connected geodesic distances (metres) over free cells from every free cell
 // whose centre lies within `reach` of a footprint of an object of `category`
 // and sees it past the walls (the segment from the cell centre to the

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#include <stb/stb_image_write.h>
 
 namespace ember {
 
@@ -109,14 +107,6 @@ Image top_down_map(const House& house, const OccupancyGrid& grid, int target_cat
     c.line(e.x, e.y, e.x + 0.35 * std::cos(e.yaw), e.y + 0.35 * std::sin(e.yaw), kMapPath, 3);
   }
   return image;
-}
-
-bool write_png(const std::string& path, int width, int height, const uint8_t* rgb) {
-  return stbi_write_png(path.c_str(), width, height, 3, rgb, width * 3) != 0;
-}
-
-bool write_png(const std::string& path, const Image& image) {
-  return write_png(path, image.width, image.height, image.rgb.data());
 }
 
 }  // namespace ember

@@ -2,13 +2,13 @@
 //
 // Pictures of navigation houses for people: a top-down map of a house (room
 // floors, walls, objects in their category colours, the target's goal region,
-// an agent path) and PNG output (stb_image_write; the implementation lives in
-// nav_image.cpp only). Used by the documentation's pictures (docs/images/,
-// produced by the NavigationPictures.Optional test) and handy when debugging.
+// an agent path), written as PNG with envs/common/png.h. Used by the
+// documentation's pictures (docs/images/, produced by the
+// NavigationPictures.Optional test) and handy when debugging.
 //
 // Example:
 //   Image map = top_down_map(env.house(), env.grid(), env.target(), poses);
-//   write_png("map.png", map);
+//   write_png_file("map.png", map.width, map.height, 3, map.rgb.data());
 #pragma once
 
 #include <cstdint>
@@ -41,9 +41,5 @@ constexpr uint8_t kMapStart[3] = {30, 200, 60};
 // arrow for the final heading.
 Image top_down_map(const House& house, const OccupancyGrid& grid, int target_category, double reach,
                    const std::vector<AgentPose>& path, double pixels_per_metre = 40.0);
-
-// Writes an RGB PNG; returns false when the file cannot be written.
-bool write_png(const std::string& path, const Image& image);
-bool write_png(const std::string& path, int width, int height, const uint8_t* rgb);
 
 }  // namespace ember

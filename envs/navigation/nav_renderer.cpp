@@ -29,6 +29,24 @@ namespace {
 
 std::once_flag g_llvmpipe_threads;
 
+// Makes `context` current on the calling thread for the lifetime of the scope
+// and releases it at the end. A context is therefore current on at most one
+// thread at a time, and only while this renderer draws with it: the VectorEnv
+// may step an env on another thread after a reset on the main thread, and a
+// context left current on a thread it no longer runs on would be flushed by
+// that thread's next context switch while another thread draws with it (or
+// after it was destroyed).
+class CurrentContextScope {
+ public:
+  CurrentContextScope(OSMesaContext context, unsigned char* window, int width, int height) {
+    if (!OSMesaMakeCurrent(context, window, GL_UNSIGNED_BYTE, width, height))
+      throw std::runtime_error("NavRenderer: OSMesaMakeCurrent failed");
+  }
+  ~CurrentContextScope() { OSMesaMakeCurrent(nullptr, nullptr, GL_UNSIGNED_BYTE, 0, 0); }
+  CurrentContextScope(const CurrentContextScope&) = delete;
+  CurrentContextScope& operator=(const CurrentContextScope&) = delete;
+};
+
 }  // namespace
 
 const char* NavRenderer::backend() { return "osmesa"; }
@@ -50,22 +68,18 @@ NavRenderer::NavRenderer(int width, int height) : width_(width), height_(height)
 
 NavRenderer::~NavRenderer() {
   if (!impl_->context) return;
-  OSMesaMakeCurrent(impl_->context, impl_->window.data(), GL_UNSIGNED_BYTE, width_, height_);
-  if (impl_->con_made) mjr_freeContext(&impl_->con);
+  // A destructor must not throw: free the GL objects only if the context can be made current.
+  if (OSMesaMakeCurrent(impl_->context, impl_->window.data(), GL_UNSIGNED_BYTE, width_, height_)) {
+    if (impl_->con_made) mjr_freeContext(&impl_->con);
+    OSMesaMakeCurrent(nullptr, nullptr, GL_UNSIGNED_BYTE, 0, 0);
+  }
   if (impl_->scene_made) mjv_freeScene(&impl_->scene);
-  OSMesaMakeCurrent(nullptr, nullptr, GL_UNSIGNED_BYTE, 0, 0);
   OSMesaDestroyContext(impl_->context);
-}
-
-static void make_current(OSMesaContext context, unsigned char* window, int w, int h) {
-  if (OSMesaGetCurrentContext() == context) return;
-  if (!OSMesaMakeCurrent(context, window, GL_UNSIGNED_BYTE, w, h))
-    throw std::runtime_error("NavRenderer: OSMesaMakeCurrent failed");
 }
 
 void NavRenderer::attach(const mjModel_* model) {
   Impl& s = *impl_;
-  make_current(s.context, s.window.data(), width_, height_);
+  const CurrentContextScope current(s.context, s.window.data(), width_, height_);
   if (model->vis.global.offwidth < width_ || model->vis.global.offheight < height_)
     throw std::invalid_argument("NavRenderer: the model's offscreen buffer is smaller than the frame");
   if (!s.con_made) {
@@ -88,7 +102,7 @@ void NavRenderer::attach(const mjModel_* model) {
 void NavRenderer::render(const mjModel_* model, mjData_* data, int camera_id, uint8_t* rgb) {
   Impl& s = *impl_;
   if (model != s.model) throw std::logic_error("NavRenderer::render: model not attached");
-  make_current(s.context, s.window.data(), width_, height_);
+  const CurrentContextScope current(s.context, s.window.data(), width_, height_);
   s.camera.fixedcamid = camera_id;
   mjv_updateScene(model, data, &s.option, nullptr, &s.camera, mjCAT_ALL, &s.scene);
   const mjrRect viewport = {0, 0, width_, height_};

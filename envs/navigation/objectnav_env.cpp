@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/params.h"
+#include "envs/navigation/any_angle.h"
 #include "envs/navigation/nav_renderer.h"
 #include "envs/navigation/objectnav_oracle.h"
 
@@ -67,6 +68,7 @@ EnvSpec ObjectNavEnv::make_spec(const ObjectNavConfig& c) {
   s.action = Space::discrete(kNavNumActions);
   s.max_episode_steps = c.max_episode_steps;
   s.episode_metrics = {"success", "spl", "episode_length", "final_distance"};
+  s.has_expert = true;
   return s;
 }
 
@@ -82,6 +84,7 @@ void ObjectNavEnv::load_house(House house) {
   sim_.load(house_, MjcfOptions{config_.width, config_.height});
   if (renderer_) renderer_->attach(sim_.model());
   grid_ = build_occupancy(house_, kAgentRadius, kGridResolution);
+  label_components(grid_, &component_);
   present_.clear();
   for (const HouseObject& o : house_.objects) present_.push_back(o.category);
   std::sort(present_.begin(), present_.end());
@@ -96,13 +99,14 @@ void ObjectNavEnv::reset(const EnvSlot& out) {
   if (!house_loaded_ || house_.seed != seed || house_.tier != config_.tier)
     load_house(generate_house(config_.tier, seed));
   const int target = present_[rng_.uniform_int(static_cast<int64_t>(present_.size()))];
-  geodesic_to_category(house_, grid_, target, config_.success_distance, &goal_distance_);
-  // A free start from which the goal region is reachable but not already reached.
+  set_goal_region(target);
+  // A free start from which the goal region is reachable (same component)
+  // but not already reached (not a goal cell).
   const int cells = grid_.nx * grid_.ny;
   int start = -1;
   for (int attempt = 0; attempt < 100000 && start < 0; ++attempt) {
     const int k = static_cast<int>(rng_.uniform_int(cells));
-    if (grid_.free[k] && std::isfinite(goal_distance_[k]) && goal_distance_[k] > 0) start = k;
+    if (grid_.free[k] && goal_component_[component_[k]] && !goal_cell_[k]) start = k;
   }
   if (start < 0) throw std::runtime_error("objectnav: no start cell in house " + std::to_string(seed));
   AgentPose pose;
@@ -117,7 +121,7 @@ void ObjectNavEnv::reset_in_house(const House& house, int target, const AgentPos
   if (target < 0 || target >= num_object_categories())
     throw std::invalid_argument("objectnav: target category " + std::to_string(target) + " out of range");
   load_house(house);
-  geodesic_to_category(house_, grid_, target, config_.success_distance, &goal_distance_);
+  set_goal_region(target);
   start_episode(target, start, out);
 }
 
@@ -129,7 +133,7 @@ void ObjectNavEnv::start_episode(int target, const AgentPose& start, const EnvSl
   ended_ = false;
   success_ = false;
   path_length_ = 0;
-  d_opt_ = geodesic_to_goal();
+  d_opt_ = any_angle_distance(grid_, goal_cells_, pose_cell(), AnyAngleNorm::kEuclidean);
   d_closest_ = nearest_target_centre();
   write_observation(out);
   out.reward[0] = 0.0f;
@@ -152,11 +156,34 @@ double ObjectNavEnv::distance_to_target() const {
   return best;
 }
 
-double ObjectNavEnv::geodesic_to_goal() const {
+void ObjectNavEnv::set_goal_region(int target) {
+  goal_cells_ = goal_region_cells(house_, grid_, target, config_.success_distance);
+  goal_cell_.assign(grid_.free.size(), 0);
+  goal_component_.assign(grid_.free.size(), 0);  // component ids are < the cell count
+  for (const int k : goal_cells_) {
+    goal_cell_[k] = 1;
+    goal_component_[component_[k]] = 1;
+  }
+  goal_field_ready_ = false;
+}
+
+int ObjectNavEnv::pose_cell() const {
   int i, j;
   grid_.cell_of(sim_.pose().x, sim_.pose().y, &i, &j);
-  if (!grid_.in_bounds(i, j)) return std::numeric_limits<double>::infinity();
-  return goal_distance_[grid_.index(i, j)];
+  return grid_.in_bounds(i, j) ? grid_.index(i, j) : -1;
+}
+
+const std::vector<double>& ObjectNavEnv::goal_field() {
+  if (!goal_field_ready_) {
+    geodesic_to_category(house_, grid_, target_, config_.success_distance, &goal_distance_);
+    goal_field_ready_ = true;
+  }
+  return goal_distance_;
+}
+
+double ObjectNavEnv::grid_geodesic_to_goal() {
+  const int k = pose_cell();
+  return k < 0 ? std::numeric_limits<double>::infinity() : goal_field()[k];
 }
 
 bool ObjectNavEnv::success_now() const {

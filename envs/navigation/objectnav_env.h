@@ -17,9 +17,9 @@
 // and visible (in the camera frustum, unoccluded; NavSim::object_visible).
 // End always terminates; the 500-step limit is VectorEnv's truncation.
 // Metrics: success, spl (S * d_opt / max(d_travel, d_opt), d_opt the
-// geodesic distance on the occupancy grid to the nearest cell within 1.0 m
-// of a target with a line of sight to it past the walls), episode_length,
-// final_distance (to the nearest target footprint).
+// any-angle geodesic distance on the occupancy grid to the nearest cell
+// within 1.0 m of a target with a line of sight to it past the walls),
+// episode_length, final_distance (to the nearest target footprint).
 //
 // Each reset draws a house of the configured split and tier from the env's
 // RNG (a new model is loaded only when the house changes), a target category
@@ -98,14 +98,17 @@ class ObjectNavEnv final : public Env {
   bool success_now() const;
   // Straight-line distance to the nearest target footprint.
   double distance_to_target() const;
-  // Geodesic distance (grid) from the current pose to the goal region; +inf if unreachable.
-  double geodesic_to_goal() const;
+  // 8-connected grid geodesic distance from the current pose's cell to the
+  // goal region; +inf if unreachable. Never below the any-angle d_opt.
+  double grid_geodesic_to_goal();
 
   const ObjectNavConfig& config() const { return config_; }
   const House& house() const { return house_; }
   int target() const { return target_; }
   NavSim& sim() { return sim_; }
   const OccupancyGrid& grid() const { return grid_; }
+  // SPL's d_opt: the any-angle (Euclidean, Lazy Theta*) distance on the
+  // occupancy grid from the start cell to the goal region (any_angle.h).
   double optimal_distance() const { return d_opt_; }
   double path_length() const { return path_length_; }
 
@@ -113,21 +116,27 @@ class ObjectNavEnv final : public Env {
   // (objectnav_oracle.h). Stateful across one episode (it replans when MuJoCo
   // blocks a move early), so call it once per step, before the step it is for.
   int32_t expert_action();
-  // Env's expert hook (used by the "objectnav_oracle" agent).
-  bool expert_action(int32_t* actions) override {
-    actions[0] = expert_action();
+  // Env's expert hook (used by the "oracle" agent).
+  bool expert_action(const ActionBuffer& out) override {
+    out.discrete[0] = expert_action();
     return true;
   }
   // Increases at every episode start (lets the oracle notice new episodes).
   uint64_t episode_serial() const { return episode_serial_; }
-  // Geodesic distance (grid) of every cell to the current goal region.
-  const std::vector<double>& goal_field() const { return goal_distance_; }
+  // The goal region's cells (grid indices): free cells within the success
+  // distance of a target that see it past the walls (goal_region_cells).
+  const std::vector<int>& goal_cells() const { return goal_cells_; }
+  // 8-connected grid geodesic distance of every cell to the goal region,
+  // computed on first use in an episode (resets do not need it).
+  const std::vector<double>& goal_field();
   ObjectNavOracle* oracle() { return oracle_.get(); }  // null before the first expert_action()
 
   static EnvSpec make_spec(const ObjectNavConfig& config);
 
  private:
   void load_house(House house);
+  void set_goal_region(int target);
+  int pose_cell() const;  // grid index of the agent's cell, -1 outside the grid
   void start_episode(int target, const AgentPose& start, const EnvSlot& out);
   double nearest_target_centre() const;
   void write_observation(const EnvSlot& out);
@@ -140,7 +149,12 @@ class ObjectNavEnv final : public Env {
   NavSim sim_;
   std::unique_ptr<NavRenderer> renderer_;
   OccupancyGrid grid_;
-  std::vector<double> goal_distance_;  // geodesic field of the current target
+  std::vector<int> component_;         // connected component of every free cell (-1 blocked)
+  std::vector<int> goal_cells_;        // goal region of the current target
+  std::vector<uint8_t> goal_cell_;     // 1 on goal cells
+  std::vector<uint8_t> goal_component_;  // 1 for components holding a goal cell
+  std::vector<double> goal_distance_;  // grid geodesic field of the current target (lazy)
+  bool goal_field_ready_ = false;
   std::vector<int> present_;           // categories present in the house
 
   std::unique_ptr<ObjectNavOracle> oracle_;  // created by the first expert_action()

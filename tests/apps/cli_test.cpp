@@ -3,6 +3,8 @@
 // interrupted run resumes without losing more than one checkpoint interval.
 
 #include <gtest/gtest.h>
+
+#include "tests/apps/cli_harness.h"
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
@@ -18,39 +20,6 @@
 extern char** environ;
 
 namespace {
-
-struct Result {
-  int exit_code = -1;
-  std::string output;
-};
-
-std::string temp_dir(const std::string& name) {
-  const std::string dir = ::testing::TempDir() + "ember_cli_" + name + "_" + std::to_string(::getpid());
-  std::system(("rm -rf '" + dir + "' && mkdir -p '" + dir + "'").c_str());
-  return dir;
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-
-bool exists(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0;
-}
-
-// Runs `ember ARGS` in `dir`, capturing stdout and stderr together.
-Result ember(const std::string& dir, const std::string& args) {
-  const std::string out = dir + "/.out";
-  const std::string cmd = "cd '" + dir + "' && " + EMBER_EXE + " " + args + " >'" + out + "' 2>&1";
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out)};
-}
 
 // Drops the wall-clock columns (wall_time, sps) of a metrics CSV.
 std::string without_wall_clock(const std::string& csv) {

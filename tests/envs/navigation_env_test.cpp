@@ -12,6 +12,7 @@
 #include "core/registry.h"
 #include "envs/navigation/objectnav_env.h"
 #include "envs/navigation/register.h"
+#include "navigation_harness.h"
 
 namespace ember {
 namespace {
@@ -19,72 +20,6 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr int kApple = 9;       // sphere r = 0.12
 constexpr int kTelevision = 2;  // thin box, used as an occluder
-
-// One env plus the buffers a VectorEnv would own.
-struct NavHarness {
-  explicit NavHarness(ObjectNavConfig c = no_render())
-      : env(c), rgb(static_cast<size_t>(c.width) * c.height * 3, 7), goal(num_object_categories(), -9.0f) {
-    fields[0] = rgb.data();
-    fields[1] = goal.data();
-  }
-  static ObjectNavConfig no_render() {
-    ObjectNavConfig c;
-    c.render = false;
-    c.shaping = false;
-    return c;
-  }
-  EnvSlot slot() {
-    EnvSlot s;
-    s.fields = fields;
-    s.reward = &reward;
-    s.terminated = &terminated;
-    return s;
-  }
-  void step(int32_t a) { env.step(ActionView{&a, nullptr}, slot()); }
-  std::vector<double> metrics() const {
-    std::vector<double> m(4);
-    env.episode_metrics(m.data());
-    return m;
-  }
-
-  ObjectNavEnv env;
-  std::vector<uint8_t> rgb;
-  std::vector<float> goal;
-  float reward = -99.0f;
-  uint8_t terminated = 7;
-  void* fields[2];
-};
-
-HouseObject make_object(int category, double x, double y, bool rotated = false) {
-  const ObjectCategory& c = object_categories()[category];
-  HouseObject o;
-  o.category = category;
-  o.x = x;
-  o.y = y;
-  o.rotated = rotated;
-  double hx = c.size[0], hy = c.size[1], hz = c.size[2];
-  if (c.shape == ShapeKind::kSphere) hy = hz = c.size[0];
-  if (c.shape == ShapeKind::kCylinder) hy = c.size[0], hz = c.size[1];
-  if (c.shape == ShapeKind::kCapsule) hy = c.size[0], hz = c.size[0] + c.size[1];
-  o.hx = rotated ? hy : hx;
-  o.hy = rotated ? hx : hy;
-  o.hz = hz;
-  o.z = hz;
-  return o;
-}
-
-// A single 6 m x 4 m room with its four walls and the given objects.
-House box_room(std::vector<HouseObject> objects) {
-  House h;
-  h.width = 6;
-  h.depth = 4;
-  h.seed = 424242;
-  h.rooms.push_back(Room{Rect{0, 0, 6, 4}, {0.6f, 0.5f, 0.4f}});
-  const double t = kWallThickness / 2;
-  h.walls = {Wall{3, 0, 3 + t, t}, Wall{3, 4, 3 + t, t}, Wall{0, 2, t, 2 + t}, Wall{6, 2, t, 2 + t}};
-  h.objects = std::move(objects);
-  return h;
-}
 
 // MoveAhead into a wall stops short of it: the agent never passes the wall.
 TEST(NavigationEnv, CollisionBlocksWalls) {
@@ -117,7 +52,7 @@ TEST(NavigationEnv, CollisionBlocksObjects) {
 // A long random walk in generated houses never ends inside a wall or object.
 TEST(NavigationEnv, RandomWalkStaysCollisionFree) {
   for (int tier = 0; tier < kNumTiers; ++tier) {
-    ObjectNavConfig c = NavHarness::no_render();
+    ObjectNavConfig c = nav_config();
     c.tier = tier;
     NavHarness h(c);
     h.env.seed(100 + tier);
@@ -192,7 +127,7 @@ TEST(NavigationEnv, SplHandMadeCase) {
 
 // Shaping rewards progress toward the nearest target only.
 TEST(NavigationEnv, ShapedReward) {
-  ObjectNavConfig c = NavHarness::no_render();
+  ObjectNavConfig c = nav_config();
   c.shaping = true;
   NavHarness h(c);
   h.env.reset_in_house(box_room({make_object(kApple, 5.0, 2.0)}), kApple, {1.0, 2.0, 0.0, 0.0}, h.slot());
@@ -213,7 +148,7 @@ TEST(NavigationEnv, ShapedReward) {
 // Seeded resets are deterministic; the goal one-hot names the target; the
 // start is free, reachable and not already successful.
 TEST(NavigationEnv, SeededResetsAreDeterministic) {
-  ObjectNavConfig c = NavHarness::no_render();
+  ObjectNavConfig c = nav_config();
   c.tier = 1;
   c.split = HouseSplit::kVal;
   NavHarness a(c), b(c);

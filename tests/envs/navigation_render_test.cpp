@@ -12,39 +12,13 @@
 #include <vector>
 
 #include "envs/navigation/objectnav_env.h"
+#include "navigation_harness.h"
 
 namespace ember {
 namespace {
 
-struct RenderHarness {
-  explicit RenderHarness(int tier = 0, int size = 64) : env(config(tier, size)) {
-    rgb.assign(static_cast<size_t>(size) * size * 3, 0);
-    goal.assign(num_object_categories(), 0.0f);
-    fields[0] = rgb.data();
-    fields[1] = goal.data();
-  }
-  static ObjectNavConfig config(int tier, int size) {
-    ObjectNavConfig c;
-    c.tier = tier;
-    c.width = c.height = size;
-    return c;
-  }
-  EnvSlot slot() {
-    EnvSlot s;
-    s.fields = fields;
-    s.reward = &reward;
-    s.terminated = &terminated;
-    return s;
-  }
-  void step(int32_t a) { env.step(ActionView{&a, nullptr}, slot()); }
-
-  ObjectNavEnv env;
-  std::vector<uint8_t> rgb;
-  std::vector<float> goal;
-  float reward = 0;
-  uint8_t terminated = 0;
-  void* fields[2];
-};
+// A rendering env of `tier` with square frames of `size`.
+NavHarness rendering(int tier = 0, int size = 64) { return NavHarness(nav_config(tier, /*render=*/true, size)); }
 
 int distinct_values(const std::vector<uint8_t>& img) {
   std::vector<bool> seen(256, false);
@@ -63,7 +37,7 @@ double changed_fraction(const std::vector<uint8_t>& a, const std::vector<uint8_t
 
 // A rendered frame is not constant, and turning changes it.
 TEST(NavigationRender, FrameIsNonConstantAndChangesWhenTurning) {
-  RenderHarness h;
+  NavHarness h = rendering();
   h.env.seed(1);
   h.env.reset(h.slot());
   const std::vector<uint8_t> first = h.rgb;
@@ -79,7 +53,7 @@ TEST(NavigationRender, FrameIsNonConstantAndChangesWhenTurning) {
 // Two envs stepped on two threads render exactly what they render when
 // stepped on the main thread (each GL context is made current where it renders).
 TEST(NavigationRender, EnvsOnSeparateThreadsRenderIdentically) {
-  auto run = [](RenderHarness* h, uint64_t seed, std::vector<std::vector<uint8_t>>* frames) {
+  auto run = [](NavHarness* h, uint64_t seed, std::vector<std::vector<uint8_t>>* frames) {
     h->env.seed(seed);
     h->env.reset(h->slot());
     frames->push_back(h->rgb);
@@ -90,7 +64,7 @@ TEST(NavigationRender, EnvsOnSeparateThreadsRenderIdentically) {
       frames->push_back(h->rgb);
     }
   };
-  RenderHarness a(1), b(1);
+  NavHarness a = rendering(1), b = rendering(1);
   std::vector<std::vector<uint8_t>> seq_a, seq_b, par_a, par_b;
   run(&a, 11, &seq_a);
   run(&b, 12, &seq_b);
@@ -109,7 +83,7 @@ TEST(NavigationRender, OptionalFrameDump) {
   const char* dir = std::getenv("EMBER_NAV_FRAMES");
   if (!dir) GTEST_SKIP() << "set EMBER_NAV_FRAMES=<dir> to dump frames";
   for (int tier = 0; tier < kNumTiers; ++tier) {
-    RenderHarness h(tier, 128);
+    NavHarness h = rendering(tier, 128);
     h.env.seed(3);
     h.env.reset(h.slot());
     for (int k = 0; k < 4; ++k) {

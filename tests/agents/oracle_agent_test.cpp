@@ -1,6 +1,6 @@
-// The "objectnav_oracle" agent (agents/scripted/objectnav_oracle.h): through
+// The "oracle" agent (agents/scripted/oracle_agent.h): through
 // the registry and a multi-env VectorEnv it reaches every env's expert-action
-// hook and succeeds; it refuses other envs.
+// hook and succeeds on objectnav; it refuses envs without an expert.
 #include <gtest/gtest.h>
 
 #include "agents/register_builtin.h"
@@ -14,7 +14,7 @@
 namespace ember {
 namespace {
 
-TEST(ObjectNavOracleAgent, SucceedsThroughVectorEnv) {
+TEST(OracleAgent, SucceedsOnObjectNavThroughVectorEnv) {
   Registry registry;
   register_builtin_envs(registry);
   register_builtin_agents(registry);
@@ -28,7 +28,7 @@ TEST(ObjectNavOracleAgent, SucceedsThroughVectorEnv) {
   std::vector<std::unique_ptr<Env>> envs;
   for (int i = 0; i < 3; ++i) envs.push_back(reg->make(env_params));
   VectorEnv venv(std::move(envs), 2);
-  const AgentRegistration* agent_reg = registry.find_agent("objectnav_oracle");
+  const AgentRegistration* agent_reg = registry.find_agent("oracle");
   ASSERT_NE(agent_reg, nullptr);
   EXPECT_EQ(agent_reg->compatible(venv.spec()), "");
   const Params agent_params = Params::defaults(agent_reg->params);
@@ -39,11 +39,11 @@ TEST(ObjectNavOracleAgent, SucceedsThroughVectorEnv) {
   EXPECT_GT(mean_of(r.metrics[1]), 0.85);  // spl
 }
 
-TEST(ObjectNavOracleAgent, RefusesOtherEnvs) {
+TEST(OracleAgent, RefusesEnvsWithoutAnExpert) {
   Registry registry;
   register_builtin_envs(registry);
   register_builtin_agents(registry);
-  const AgentRegistration* agent_reg = registry.find_agent("objectnav_oracle");
+  const AgentRegistration* agent_reg = registry.find_agent("oracle");
   const EnvRegistration* cartpole = registry.find_env("CartPole-v1");
   auto env = cartpole->make(Params::defaults(cartpole->params));
   EXPECT_NE(agent_reg->compatible(env->spec()), "");

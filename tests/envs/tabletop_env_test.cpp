@@ -1,0 +1,202 @@
+// The "tabletop" env through its Env interface: spec, observations,
+// reproducible episodes, bad actions, metrics, and the oracle finishing a task.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "envs/tabletop/tabletop_env.h"
+#include "envs/tabletop/tasks/task.h"
+#include "envs/tabletop/top_down_renderer.h"
+
+namespace ember::tabletop {
+namespace {
+
+// One TabletopEnv plus the buffers a VectorEnv would own.
+struct TabletopHarness {
+  explicit TabletopHarness(const TabletopConfig& c) : env(c) {
+    const EnvSpec& s = env.spec();
+    rgb.assign(static_cast<size_t>(s.observation[0].space.numel()), 7);
+    height.assign(static_cast<size_t>(s.observation[1].space.numel()), -1.0f);
+    tokens.assign(static_cast<size_t>(s.observation[2].space.numel()), -1);
+    fields[0] = rgb.data();
+    fields[1] = height.data();
+    fields[2] = tokens.data();
+  }
+  EnvSlot slot() {
+    EnvSlot s;
+    s.fields = fields;
+    s.reward = &reward;
+    s.terminated = &terminated;
+    return s;
+  }
+  void reset() { env.reset(slot()); }
+  void step(const PickPlace& a) {
+    const float v[6] = {float(a.pick_x), float(a.pick_y), float(a.pick_yaw),
+                        float(a.place_x), float(a.place_y), float(a.place_yaw)};
+    ActionView view;
+    view.continuous = v;
+    env.step(view, slot());
+  }
+  std::vector<double> metrics() const {
+    std::vector<double> m(env.spec().episode_metrics.size());
+    env.episode_metrics(m.data());
+    return m;
+  }
+
+  TabletopEnv env;
+  std::vector<uint8_t> rgb;
+  std::vector<float> height;
+  std::vector<int32_t> tokens;
+  void* fields[3];
+  float reward = -99;
+  uint8_t terminated = 7;
+};
+
+TabletopConfig config(const std::string& task, int downsample = 2) {
+  TabletopConfig c;
+  c.task = task;
+  c.downsample = downsample;
+  return c;
+}
+
+TEST(TabletopEnv, SpecDeclaresMapsInstructionAndPickPlaceAction) {
+  TabletopEnv env(config("put-block-in-matching-bowl", 1));
+  const EnvSpec& s = env.spec();
+  ASSERT_EQ(s.observation.size(), 3u);
+  EXPECT_EQ(s.observation[0].space.shape, (std::vector<int64_t>{320, 160, 3}));
+  EXPECT_EQ(s.observation[1].space.shape, (std::vector<int64_t>{320, 160}));
+  EXPECT_EQ(s.observation[2].space.kind, SpaceKind::kText);
+  EXPECT_EQ(s.action.shape, (std::vector<int64_t>{6}));
+  EXPECT_TRUE(s.has_expert);
+  EXPECT_TRUE(s.supports_start_state);
+  EXPECT_NO_THROW(s.validate());
+}
+
+TEST(TabletopEnv, ResetWritesEveryFieldAndTheInstructionTokens) {
+  TabletopHarness h(config("put-block-in-matching-bowl"));
+  h.env.seed(3);
+  h.reset();
+  EXPECT_GT(h.tokens[0], 1);  // a known word, neither padding nor unknown
+  float max_height = 0;
+  for (float z : h.height) max_height = std::max(max_height, z);
+  EXPECT_NEAR(max_height, kSmallBlock, 1e-3);  // the small blocks are the tallest things
+  int table_pixels = 0;
+  for (size_t i = 0; i < h.rgb.size(); i += 3) table_pixels += h.rgb[i] == kTableColor[0];
+  EXPECT_GT(table_pixels, 0);
+  EXPECT_LT(table_pixels, static_cast<int>(h.rgb.size() / 3));
+  EXPECT_EQ(h.env.describe().rfind(h.env.instruction(), 0), 0u);  // instruction first, then the caption
+}
+
+// Plays the oracle to the end of the episode; returns the rewards.
+std::vector<float> play_oracle(TabletopHarness& h) {
+  std::vector<float> rewards;
+  h.terminated = 0;
+  while (!h.terminated) {
+    h.step(h.env.expert());
+    rewards.push_back(h.reward);
+  }
+  return rewards;
+}
+
+TEST(TabletopEnv, SameSeedGivesTheSameSceneAndOutcome) {
+  TabletopHarness a(config("stack-block-of-same-size")), b(config("stack-block-of-same-size"));
+  a.env.seed(11);
+  b.env.seed(11);
+  a.reset();
+  b.reset();
+  ASSERT_EQ(a.env.scene_seed(), b.env.scene_seed());
+  EXPECT_EQ(play_oracle(a), play_oracle(b));
+  ASSERT_EQ(a.env.scene().size(), b.env.scene().size());
+  for (int i = 0; i < a.env.scene().size(); ++i) {
+    EXPECT_EQ(a.env.scene().objects[size_t(i)].pose.x, b.env.scene().objects[size_t(i)].pose.x);
+    EXPECT_EQ(a.env.scene().objects[size_t(i)].pose.qz, b.env.scene().objects[size_t(i)].pose.qz);
+  }
+  EXPECT_EQ(a.rgb, b.rgb);
+}
+
+TEST(TabletopEnv, StartStateReplaysTheEpisodeOfASceneSeed) {
+  TabletopHarness a(config("put-block-in-matching-bowl")), b(config("put-block-in-matching-bowl"));
+  a.env.seed(5);
+  a.reset();
+  b.env.reset_to_state(YAML::Load("{seed: " + std::to_string(a.env.scene_seed()) + "}"), b.slot());
+  EXPECT_EQ(a.env.instruction(), b.env.instruction());
+  EXPECT_EQ(a.rgb, b.rgb);
+  EXPECT_EQ(a.height, b.height);
+  EXPECT_THROW(b.env.reset_to_state(YAML::Load("{seed: -3}"), b.slot()), std::invalid_argument);
+  EXPECT_THROW(b.env.reset_to_state(YAML::Load("{sed: 3}"), b.slot()), std::invalid_argument);
+}
+
+TEST(TabletopEnv, SplitsUseDisjointSceneSeeds) {
+  for (uint64_t k : {0ull, 1ull, 4999ull, 123456ull}) {
+    EXPECT_EQ(split_seed(EpisodeSplit::kTrain, k) % 2, 0u);
+    EXPECT_EQ(split_seed(EpisodeSplit::kVal, k) % 2, 1u);
+    EXPECT_LT(split_seed(EpisodeSplit::kVal, k), 10000u);
+    EXPECT_GE(split_seed(EpisodeSplit::kTest, k), 10001u);
+  }
+}
+
+TEST(TabletopEnv, NonFiniteActionsAreRejectedNamingTheComponent) {
+  TabletopHarness h(config("put-block-in-matching-bowl"));
+  h.env.seed(1);
+  h.reset();
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const float v[6] = {0.5f, 0.0f, 0.0f, nan, 0.0f, 0.0f};
+  ActionView view;
+  view.continuous = v;
+  try {
+    h.env.step(view, h.slot());
+    FAIL() << "a NaN place x was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("component 3"), std::string::npos) << e.what();
+  }
+}
+
+TEST(TabletopEnv, UnknownTaskIsAnErrorListingTheTasks) {
+  try {
+    TabletopEnv env(config("stack-everything"));
+    FAIL() << "an unknown task was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("stack-everything"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("put-block-in-matching-bowl"), std::string::npos) << e.what();
+  }
+}
+
+TEST(TabletopEnv, MissesAndOutOfWorkspacePosesAreCountedUntilTheStepLimit) {
+  TabletopHarness h(config("put-block-in-matching-bowl"));
+  h.env.seed(2);
+  h.reset();
+  int steps = 0;
+  h.terminated = 0;
+  while (!h.terminated) {
+    h.step({0.9, 0.0, 0.0, 0.5, 0.0, 0.0});  // nothing to pick beyond the table's far edge
+    EXPECT_EQ(h.reward, 0.0f);
+    ++steps;
+  }
+  const std::vector<double> m = h.metrics();  // score, success, steps, failed_grasps, out_of_workspace, unsettled
+  EXPECT_EQ(m[0], 0.0);
+  EXPECT_EQ(m[1], 0.0);
+  EXPECT_EQ(m[2], steps);
+  EXPECT_EQ(m[3], steps);
+  EXPECT_EQ(m[4], steps);
+  EXPECT_LE(steps, 7 + 2);  // the task's limit: blocks + 2
+}
+
+TEST(TabletopEnv, OracleSolvesMatchingBowlsInPhysics) {
+  TabletopHarness h(config("put-block-in-matching-bowl"));
+  h.env.seed(7);
+  for (int episode = 0; episode < 3; ++episode) {
+    h.reset();
+    const std::vector<float> rewards = play_oracle(h);
+    double sum = 0;
+    for (float r : rewards) sum += r;
+    EXPECT_NEAR(sum, h.env.score(), 1e-5);
+    EXPECT_GT(h.env.score(), 0.99) << "scene seed " << h.env.scene_seed();
+    EXPECT_EQ(h.metrics()[1], 1.0);
+  }
+}
+
+}  // namespace
+}  // namespace ember::tabletop
