@@ -191,6 +191,8 @@ std::vector<ParamSpec> qlearning_param_specs(const std::string& id) {
       ParamSpec::real("gamma", 0.99, 0.0, 1.0, "discount factor"),
       ParamSpec::boolean("double_q", true, "double Q-learning targets"),
       ParamSpec::integer("target_update_interval", 200, 1, 1 << 30, "training steps between hard target updates"),
+      ParamSpec::real("target_update_tau", 0.0, 0.0, 1.0,
+                      "> 0: soft target update by this rate every training step (replaces the hard copies)"),
       ParamSpec::real("grad_clip", 10.0, 0.0, 1e9, "global gradient norm clip"),
       ParamSpec::boolean("standardise_rewards", true, "standardise rewards with running statistics"),
       ParamSpec::boolean("agent_id", true, "append a one-hot agent id to each observation"),

@@ -21,6 +21,7 @@ QLearnerConfig QLearnerConfig::from_params(const Params& p) {
   c.gamma = p.get_float("gamma");
   c.double_q = p.get_bool("double_q");
   c.target_update_interval = p.get_int("target_update_interval");
+  c.target_update_tau = p.get_float("target_update_tau");
   c.grad_clip = p.get_float("grad_clip");
   c.standardise_rewards = p.get_bool("standardise_rewards");
   c.agent_id = p.get_bool("agent_id");
@@ -59,15 +60,21 @@ struct QLearner::Impl {
     optimizer = std::make_unique<torch::optim::Adam>(params, torch::optim::AdamOptions(c.lr));
   }
 
-  void update_targets() {
+  // target <- tau * online + (1 - tau) * target; tau = 1 is a hard copy.
+  void update_targets(double tau = 1.0) {
     torch::NoGradGuard no_grad;
-    auto copy = [](torch::nn::Module& from, torch::nn::Module& to) {
+    auto blend = [tau](torch::nn::Module& from, torch::nn::Module& to) {
       auto src = from.parameters();
       auto dst = to.parameters();
-      for (size_t i = 0; i < src.size(); ++i) dst[i].copy_(src[i]);
+      for (size_t i = 0; i < src.size(); ++i) {
+        if (tau >= 1.0)
+          dst[i].copy_(src[i]);
+        else
+          dst[i].mul_(1.0 - tau).add_(src[i], tau);
+      }
     };
-    copy(*net, *target_net);
-    if (mixer) copy(*mixer, *target_mixer);
+    blend(*net, *target_net);
+    if (mixer) blend(*mixer, *target_mixer);
   }
 
   // [.., agents, obs_dim] -> [.., agents, in_dim] with the one-hot agent id appended
@@ -216,7 +223,10 @@ Metrics QLearner::train(const EpisodeBuffer& buffer, const std::vector<int64_t>&
   const double grad_norm = torch::nn::utils::clip_grad_norm_(m.params, m.config.grad_clip);
   m.optimizer->step();
   ++m.steps;
-  if (m.steps % m.config.target_update_interval == 0) m.update_targets();
+  if (m.config.target_update_tau > 0)
+    m.update_targets(m.config.target_update_tau);
+  else if (m.steps % m.config.target_update_interval == 0)
+    m.update_targets();
 
   torch::NoGradGuard no_grad;
   const double q_mean = ((q_tot * mask).sum() / denominator).item<double>();

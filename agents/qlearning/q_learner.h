@@ -34,6 +34,7 @@ struct QLearnerConfig {
   double gamma = 0.99;
   bool double_q = true;
   int64_t target_update_interval = 200;  // training steps between hard target copies
+  double target_update_tau = 0.0;        // > 0: soft (Polyak) update by this rate every step instead
   double grad_clip = 10.0;
   bool standardise_rewards = true;
   bool agent_id = true;

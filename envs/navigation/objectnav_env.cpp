@@ -41,6 +41,7 @@ ObjectNavConfig ObjectNavConfig::from_params(const Params& p) {
   if (p.has("render")) c.render = p.get_bool("render");
   if (p.has("shaping")) c.shaping = p.get_bool("shaping");
   if (p.has("max_episode_steps")) c.max_episode_steps = static_cast<int>(p.get_int("max_episode_steps"));
+  if (p.has("min_start_distance")) c.min_start_distance = p.get_float("min_start_distance");
   c.validate();
   return c;
 }
@@ -57,6 +58,7 @@ void ObjectNavConfig::validate() const {
     throw std::invalid_argument("objectnav: bad frame size " + std::to_string(width) + "x" +
                                 std::to_string(height));
   if (max_episode_steps < 1) throw std::invalid_argument("objectnav: max_episode_steps must be >= 1");
+  if (!(min_start_distance >= 0)) throw std::invalid_argument("objectnav: min_start_distance must be >= 0");
 }
 
 EnvSpec ObjectNavEnv::make_spec(const ObjectNavConfig& c) {
@@ -100,13 +102,26 @@ void ObjectNavEnv::reset(const EnvSlot& out) {
     load_house(generate_house(config_.tier, seed));
   const int target = present_[rng_.uniform_int(static_cast<int64_t>(present_.size()))];
   set_goal_region(target);
-  // A free start from which the goal region is reachable (same component)
-  // but not already reached (not a goal cell).
+  // A free start from which the goal region is reachable (same component),
+  // not already reached (not a goal cell) and at least min_start_distance
+  // away along the shortest path. In a house where no reachable cell is that
+  // far (rare in tier 0), the farthest of the candidates drawn is used.
   const int cells = grid_.nx * grid_.ny;
-  int start = -1;
-  for (int attempt = 0; attempt < 100000 && start < 0; ++attempt) {
+  constexpr int kMaxFarCandidates = 64;
+  int start = -1, candidates = 0;
+  double start_distance = -1.0;
+  for (int attempt = 0; attempt < 100000 && candidates < kMaxFarCandidates; ++attempt) {
     const int k = static_cast<int>(rng_.uniform_int(cells));
-    if (grid_.free[k] && goal_component_[component_[k]] && !goal_cell_[k]) start = k;
+    if (!grid_.free[k] || !goal_component_[component_[k]] || goal_cell_[k]) continue;
+    ++candidates;
+    const double d = config_.min_start_distance > 0
+                         ? any_angle_distance(grid_, goal_cells_, k, AnyAngleNorm::kEuclidean)
+                         : 0.0;
+    if (d > start_distance) {
+      start = k;
+      start_distance = d;
+    }
+    if (d >= config_.min_start_distance) break;
   }
   if (start < 0) throw std::runtime_error("objectnav: no start cell in house " + std::to_string(seed));
   AgentPose pose;

@@ -68,6 +68,12 @@ struct ObjectNavConfig {
   bool shaping = true;  // progress shaping in the reward
   int max_episode_steps = 500;
   double success_distance = 1.0;
+  // Starts whose shortest path to the goal region is shorter than this are
+  // redrawn (Habitat's ObjectNav episodes likewise exclude near-trivial
+  // starts): with 0.25 m moves and 30-degree turns, an agent's path to a goal
+  // a few moves away cannot come close to the straight-line optimum, so SPL
+  // would measure the action set, not the agent. 0 keeps every start.
+  double min_start_distance = 1.0;
   double move_distance = 0.25;
   double rotate_degrees = 30.0;
   double look_degrees = 30.0;

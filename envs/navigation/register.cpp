@@ -22,6 +22,8 @@ std::vector<ParamSpec> objectnav_param_specs() {
       ParamSpec::boolean("shaping", d.shaping,
                          "add progress shaping max(d_closest - d, 0) toward the nearest target"),
       ParamSpec::integer("max_episode_steps", d.max_episode_steps, 1, 100000, "episode step limit"),
+      ParamSpec::real("min_start_distance", d.min_start_distance, 0.0, 100.0,
+                      "starts closer than this (shortest path to the goal region, m) are redrawn"),
   };
 }
 

@@ -68,7 +68,14 @@ struct PhysicsWorld::Impl {
   std::vector<btRigidBody*> body_of_object;          // null for zones
   std::vector<btRigidBody*> blocks;
 
-  explicit Impl(const PhysicsConfig& c) : config(c), dt(1.0 / c.hz) { build_bowl_shape(); }
+  explicit Impl(const PhysicsConfig& c) : config(c), dt(1.0 / c.hz) {
+    // Several contact points per pair from the first frame on: a block
+    // resting on a bowl's round floor otherwise rocks on one point at a time
+    // and never comes to rest.
+    collision_config.setConvexConvexMultipointIterations(3, 3);
+    collision_config.setPlaneConvexMultipointIterations(3, 3);
+    build_bowl_shape();
+  }
 
   ~Impl() { clear(); }
 
