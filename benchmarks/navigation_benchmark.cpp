@@ -51,6 +51,7 @@
 #include <string>
 #include <vector>
 
+#include "core/env_buffers.h"
 #include "core/rng.h"
 #include "core/vector_env.h"
 #include "envs/navigation/objectnav_env.h"
@@ -146,24 +147,11 @@ int64_t peak_rss_kb() { return status_kb("VmHWM:"); }
 // ---- one env with the buffers a VectorEnv would own ----
 
 struct EnvWithBuffers {
-  explicit EnvWithBuffers(const ObjectNavConfig& c)
-      : env(c), rgb(static_cast<size_t>(c.width) * c.height * 3), goal(ember::num_object_categories()) {
-    fields[0] = rgb.data();
-    fields[1] = goal.data();
-  }
-  ember::EnvSlot slot() {
-    ember::EnvSlot s;
-    s.fields = fields;
-    s.reward = &reward;
-    s.terminated = &terminated;
-    return s;
-  }
+  explicit EnvWithBuffers(const ObjectNavConfig& c) : env(c), out(env.spec()) {}
+  ember::EnvSlot slot() { return out.slot(); }
+  bool terminated() const { return out.terminated(); }
   ObjectNavEnv env;
-  std::vector<uint8_t> rgb;
-  std::vector<float> goal;
-  float reward = 0;
-  uint8_t terminated = 0;
-  void* fields[2];
+  ember::EnvBuffers out;
 };
 
 ObjectNavConfig bench_config(int tier, int size) {
@@ -206,7 +194,7 @@ SpeedResult run_speed(int tier, int size, int64_t steps, bool allow_end, uint64_
     const auto ts = Clock::now();
     e.env.step(ember::ActionView{&a, nullptr}, e.slot());
     step_seconds += seconds_since(ts);
-    if (e.terminated || ++episode_steps >= limit) {
+    if (e.terminated() || ++episode_steps >= limit) {
       const uint64_t house_before = e.env.house().seed;
       const auto tr = Clock::now();
       e.env.reset(e.slot());
@@ -358,7 +346,7 @@ void mode_oracle(const Options& o) {
       int steps = 0;
       double first_plan = -1;
       const int64_t replans_before = e.env.oracle() ? e.env.oracle()->replans() : 0;
-      while (!e.terminated && steps < c.max_episode_steps) {
+      while (!e.terminated() && steps < c.max_episode_steps) {
         int32_t a = e.env.expert_action();
         if (first_plan < 0) {
           first_plan = e.env.oracle()->last_plan_length();
@@ -385,7 +373,7 @@ void mode_oracle(const Options& o) {
     for (int k = 0; k < o.episodes; ++k) {
       r.env.reset(r.slot());
       int steps = 0;
-      while (!r.terminated && steps < c.max_episode_steps) {
+      while (!r.terminated() && steps < c.max_episode_steps) {
         int32_t a = static_cast<int32_t>(rng.uniform_int(ember::kNavNumActions));
         r.env.step(ember::ActionView{&a, nullptr}, r.slot());
         ++steps;

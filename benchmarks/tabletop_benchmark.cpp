@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "core/env_buffers.h"
 #include "envs/tabletop/physics_world.h"
 #include "envs/tabletop/tabletop_env.h"
 #include "envs/tabletop/tasks/task.h"
@@ -57,44 +58,11 @@ struct Options {
   bool reference_quirks = true;
 };
 
-// Buffers a VectorEnv would own for one env.
-struct Slot {
-  explicit Slot(const ember::EnvSpec& s)
-      : rgb(static_cast<size_t>(s.observation[0].space.numel())),
-        height(static_cast<size_t>(s.observation[1].space.numel())),
-        tokens(static_cast<size_t>(s.observation[2].space.numel())) {
-    fields[0] = rgb.data();
-    fields[1] = height.data();
-    fields[2] = tokens.data();
-  }
-  ember::EnvSlot slot() {
-    ember::EnvSlot s;
-    s.fields = fields;
-    s.reward = &reward;
-    s.terminated = &terminated;
-    return s;
-  }
-  std::vector<uint8_t> rgb;
-  std::vector<float> height;
-  std::vector<int32_t> tokens;
-  void* fields[3];
-  float reward = 0;
-  uint8_t terminated = 0;
-};
-
 struct TaskFigures {
   double score = 0, success = 0, steps = 0;
   double step_ms = 0, primitive_ms = 0, render_ms = 0, reset_ms = 0;
   int step_count = 0, primitive_count = 0, render_count = 0;
 };
-
-void step_env(TabletopEnv& env, Slot& slot, const PickPlace& a) {
-  const float v[6] = {float(a.pick_x), float(a.pick_y), float(a.pick_yaw),
-                      float(a.place_x), float(a.place_y), float(a.place_yaw)};
-  ember::ActionView view;
-  view.continuous = v;
-  env.step(view, slot.slot());
-}
 
 TaskFigures run_task(const std::string& task, const Options& o) {
   TabletopConfig config;
@@ -102,7 +70,7 @@ TaskFigures run_task(const std::string& task, const Options& o) {
   config.split = parse_episode_split(o.split);
   config.reference_quirks = o.reference_quirks;
   TabletopEnv env(config);
-  Slot slot(env.spec());
+  ember::EnvBuffers out(env.spec());
   PhysicsWorld physics(config.physics);  // replays each step's primitive alone
   TopDownMaps maps;
   maps.resize(PixelGrid::full());
@@ -110,10 +78,9 @@ TaskFigures run_task(const std::string& task, const Options& o) {
   env.seed(1);
   for (int episode = 0; episode < o.episodes; ++episode) {
     auto start = Clock::now();
-    env.reset(slot.slot());
+    env.reset(out.slot());
     f.reset_ms += ms_since(start);
-    slot.terminated = 0;
-    while (!slot.terminated) {
+    while (!out.terminated()) {
       const PickPlace action = env.expert();
       // The primitive alone, on a copy of the world in the same state.
       physics.build(env.scene());
@@ -122,7 +89,7 @@ TaskFigures run_task(const std::string& task, const Options& o) {
       f.primitive_ms += ms_since(start);
       ++f.primitive_count;
       start = Clock::now();
-      step_env(env, slot, action);
+      env.step(action, out.slot());
       f.step_ms += ms_since(start);
       ++f.step_count;
       start = Clock::now();
@@ -146,16 +113,16 @@ TaskFigures run_task(const std::string& task, const Options& o) {
 void memory(const Options& o) {
   const double base = rss_mb();
   std::vector<std::unique_ptr<TabletopEnv>> envs;
-  std::vector<std::unique_ptr<Slot>> slots;
+  std::vector<std::unique_ptr<ember::EnvBuffers>> buffers;
   std::vector<double> rss;
   for (int i = 0; i < o.memory_envs; ++i) {
     TabletopConfig config;
     config.task = "put-block-in-matching-bowl";
     envs.push_back(std::make_unique<TabletopEnv>(config));
-    slots.push_back(std::make_unique<Slot>(envs.back()->spec()));
+    buffers.push_back(std::make_unique<ember::EnvBuffers>(envs.back()->spec()));
     envs.back()->seed(static_cast<uint64_t>(i));
-    envs.back()->reset(slots.back()->slot());
-    step_env(*envs.back(), *slots.back(), envs.back()->expert());
+    envs.back()->reset(buffers.back()->slot());
+    envs.back()->step(envs.back()->expert(), buffers.back()->slot());
     rss.push_back(rss_mb());
   }
   const int n = o.memory_envs;

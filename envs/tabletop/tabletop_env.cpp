@@ -131,6 +131,8 @@ void TabletopEnv::start_episode(uint64_t scene_seed, const EnvSlot& out) {
   std::fill(instruction_tokens_.begin(), instruction_tokens_.end(), 0);
   tokenize(episode_->instruction, instruction_tokens_.data(), config_.max_tokens);
   write_observation(out);
+  out.reward[0] = 0.0f;
+  *out.terminated = 0;
 }
 
 void TabletopEnv::step(const ActionView& actions, const EnvSlot& out) {
@@ -150,6 +152,15 @@ void TabletopEnv::step(const ActionView& actions, const EnvSlot& out) {
   out.reward[0] = static_cast<float>(tracker_->step(scene_));
   *out.terminated = tracker_->done() || steps_ >= episode_->max_steps;
   write_observation(out);
+}
+
+void TabletopEnv::step(const PickPlace& a, const EnvSlot& out) {
+  const float values[6] = {static_cast<float>(a.pick_x),  static_cast<float>(a.pick_y),
+                           static_cast<float>(a.pick_yaw), static_cast<float>(a.place_x),
+                           static_cast<float>(a.place_y), static_cast<float>(a.place_yaw)};
+  ActionView view;
+  view.continuous = values;
+  step(view, out);
 }
 
 void TabletopEnv::write_observation(const EnvSlot& out) {

@@ -82,6 +82,8 @@ class TabletopEnv final : public Env {
   void seed(uint64_t seed) override;
   void reset(const EnvSlot& out) override;
   void step(const ActionView& actions, const EnvSlot& out) override;
+  // step() with the action given as a PickPlace (tests, tools, benchmarks).
+  void step(const PickPlace& action, const EnvSlot& out);
   void episode_metrics(double* out) const override;
   // The instruction and the scene caption (what objects there are, where).
   std::string describe() const override;

@@ -7,63 +7,15 @@
 #include <limits>
 #include <vector>
 
-#include "envs/tabletop/tabletop_env.h"
 #include "envs/tabletop/tasks/task.h"
 #include "envs/tabletop/top_down_renderer.h"
+#include "tests/envs/tabletop_harness.h"
 
 namespace ember::tabletop {
 namespace {
 
-// One TabletopEnv plus the buffers a VectorEnv would own.
-struct TabletopHarness {
-  explicit TabletopHarness(const TabletopConfig& c) : env(c) {
-    const EnvSpec& s = env.spec();
-    rgb.assign(static_cast<size_t>(s.observation[0].space.numel()), 7);
-    height.assign(static_cast<size_t>(s.observation[1].space.numel()), -1.0f);
-    tokens.assign(static_cast<size_t>(s.observation[2].space.numel()), -1);
-    fields[0] = rgb.data();
-    fields[1] = height.data();
-    fields[2] = tokens.data();
-  }
-  EnvSlot slot() {
-    EnvSlot s;
-    s.fields = fields;
-    s.reward = &reward;
-    s.terminated = &terminated;
-    return s;
-  }
-  void reset() { env.reset(slot()); }
-  void step(const PickPlace& a) {
-    const float v[6] = {float(a.pick_x), float(a.pick_y), float(a.pick_yaw),
-                        float(a.place_x), float(a.place_y), float(a.place_yaw)};
-    ActionView view;
-    view.continuous = v;
-    env.step(view, slot());
-  }
-  std::vector<double> metrics() const {
-    std::vector<double> m(env.spec().episode_metrics.size());
-    env.episode_metrics(m.data());
-    return m;
-  }
-
-  TabletopEnv env;
-  std::vector<uint8_t> rgb;
-  std::vector<float> height;
-  std::vector<int32_t> tokens;
-  void* fields[3];
-  float reward = -99;
-  uint8_t terminated = 7;
-};
-
-TabletopConfig config(const std::string& task, int downsample = 2) {
-  TabletopConfig c;
-  c.task = task;
-  c.downsample = downsample;
-  return c;
-}
-
 TEST(TabletopEnv, SpecDeclaresMapsInstructionAndPickPlaceAction) {
-  TabletopEnv env(config("put-block-in-matching-bowl", 1));
+  TabletopEnv env(tabletop_config("put-block-in-matching-bowl", 1));
   const EnvSpec& s = env.spec();
   ASSERT_EQ(s.observation.size(), 3u);
   EXPECT_EQ(s.observation[0].space.shape, (std::vector<int64_t>{320, 160, 3}));
@@ -76,57 +28,47 @@ TEST(TabletopEnv, SpecDeclaresMapsInstructionAndPickPlaceAction) {
 }
 
 TEST(TabletopEnv, ResetWritesEveryFieldAndTheInstructionTokens) {
-  TabletopHarness h(config("put-block-in-matching-bowl"));
+  TabletopHarness h(tabletop_config("put-block-in-matching-bowl"));
   h.env.seed(3);
   h.reset();
-  EXPECT_GT(h.tokens[0], 1);  // a known word, neither padding nor unknown
+  EXPECT_GT(h.tokens()[0], 1);  // a known word, neither padding nor unknown
   float max_height = 0;
-  for (float z : h.height) max_height = std::max(max_height, z);
+  for (float z : h.height()) max_height = std::max(max_height, z);
   EXPECT_NEAR(max_height, kSmallBlock, 1e-3);  // the small blocks are the tallest things
+  const std::vector<uint8_t> rgb = h.rgb();
   int table_pixels = 0;
-  for (size_t i = 0; i < h.rgb.size(); i += 3) table_pixels += h.rgb[i] == kTableColor[0];
+  for (size_t i = 0; i < rgb.size(); i += 3) table_pixels += rgb[i] == kTableColor[0];
   EXPECT_GT(table_pixels, 0);
-  EXPECT_LT(table_pixels, static_cast<int>(h.rgb.size() / 3));
+  EXPECT_LT(table_pixels, static_cast<int>(rgb.size() / 3));
   EXPECT_EQ(h.env.describe().rfind(h.env.instruction(), 0), 0u);  // instruction first, then the caption
 }
 
-// Plays the oracle to the end of the episode; returns the rewards.
-std::vector<float> play_oracle(TabletopHarness& h) {
-  std::vector<float> rewards;
-  h.terminated = 0;
-  while (!h.terminated) {
-    h.step(h.env.expert());
-    rewards.push_back(h.reward);
-  }
-  return rewards;
-}
-
 TEST(TabletopEnv, SameSeedGivesTheSameSceneAndOutcome) {
-  TabletopHarness a(config("stack-block-of-same-size")), b(config("stack-block-of-same-size"));
+  TabletopHarness a(tabletop_config("stack-block-of-same-size")), b(tabletop_config("stack-block-of-same-size"));
   a.env.seed(11);
   b.env.seed(11);
   a.reset();
   b.reset();
   ASSERT_EQ(a.env.scene_seed(), b.env.scene_seed());
-  EXPECT_EQ(play_oracle(a), play_oracle(b));
+  EXPECT_EQ(a.play_oracle(), b.play_oracle());
   ASSERT_EQ(a.env.scene().size(), b.env.scene().size());
   for (int i = 0; i < a.env.scene().size(); ++i) {
     EXPECT_EQ(a.env.scene().objects[size_t(i)].pose.x, b.env.scene().objects[size_t(i)].pose.x);
     EXPECT_EQ(a.env.scene().objects[size_t(i)].pose.qz, b.env.scene().objects[size_t(i)].pose.qz);
   }
-  EXPECT_EQ(a.rgb, b.rgb);
+  EXPECT_EQ(a.rgb(), b.rgb());
 }
 
 TEST(TabletopEnv, StartStateReplaysTheEpisodeOfASceneSeed) {
-  TabletopHarness a(config("put-block-in-matching-bowl")), b(config("put-block-in-matching-bowl"));
+  TabletopHarness a(tabletop_config("put-block-in-matching-bowl")), b(tabletop_config("put-block-in-matching-bowl"));
   a.env.seed(5);
   a.reset();
-  b.env.reset_to_state(YAML::Load("{seed: " + std::to_string(a.env.scene_seed()) + "}"), b.slot());
+  b.env.reset_to_state(YAML::Load("{seed: " + std::to_string(a.env.scene_seed()) + "}"), b.out.slot());
   EXPECT_EQ(a.env.instruction(), b.env.instruction());
-  EXPECT_EQ(a.rgb, b.rgb);
-  EXPECT_EQ(a.height, b.height);
-  EXPECT_THROW(b.env.reset_to_state(YAML::Load("{seed: -3}"), b.slot()), std::invalid_argument);
-  EXPECT_THROW(b.env.reset_to_state(YAML::Load("{sed: 3}"), b.slot()), std::invalid_argument);
+  EXPECT_EQ(a.rgb(), b.rgb());
+  EXPECT_EQ(a.height(), b.height());
+  EXPECT_THROW(b.env.reset_to_state(YAML::Load("{seed: -3}"), b.out.slot()), std::invalid_argument);
+  EXPECT_THROW(b.env.reset_to_state(YAML::Load("{sed: 3}"), b.out.slot()), std::invalid_argument);
 }
 
 TEST(TabletopEnv, SplitsUseDisjointSceneSeeds) {
@@ -139,7 +81,7 @@ TEST(TabletopEnv, SplitsUseDisjointSceneSeeds) {
 }
 
 TEST(TabletopEnv, NonFiniteActionsAreRejectedNamingTheComponent) {
-  TabletopHarness h(config("put-block-in-matching-bowl"));
+  TabletopHarness h(tabletop_config("put-block-in-matching-bowl"));
   h.env.seed(1);
   h.reset();
   const float nan = std::numeric_limits<float>::quiet_NaN();
@@ -147,7 +89,7 @@ TEST(TabletopEnv, NonFiniteActionsAreRejectedNamingTheComponent) {
   ActionView view;
   view.continuous = v;
   try {
-    h.env.step(view, h.slot());
+    h.env.step(view, h.out.slot());
     FAIL() << "a NaN place x was accepted";
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("component 3"), std::string::npos) << e.what();
@@ -156,7 +98,7 @@ TEST(TabletopEnv, NonFiniteActionsAreRejectedNamingTheComponent) {
 
 TEST(TabletopEnv, UnknownTaskIsAnErrorListingTheTasks) {
   try {
-    TabletopEnv env(config("stack-everything"));
+    TabletopEnv env(tabletop_config("stack-everything"));
     FAIL() << "an unknown task was accepted";
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("stack-everything"), std::string::npos) << e.what();
@@ -165,14 +107,13 @@ TEST(TabletopEnv, UnknownTaskIsAnErrorListingTheTasks) {
 }
 
 TEST(TabletopEnv, MissesAndOutOfWorkspacePosesAreCountedUntilTheStepLimit) {
-  TabletopHarness h(config("put-block-in-matching-bowl"));
+  TabletopHarness h(tabletop_config("put-block-in-matching-bowl"));
   h.env.seed(2);
   h.reset();
   int steps = 0;
-  h.terminated = 0;
-  while (!h.terminated) {
+  while (!h.out.terminated()) {
     h.step({0.9, 0.0, 0.0, 0.5, 0.0, 0.0});  // nothing to pick beyond the table's far edge
-    EXPECT_EQ(h.reward, 0.0f);
+    EXPECT_EQ(h.out.reward(), 0.0f);
     ++steps;
   }
   const std::vector<double> m = h.metrics();  // score, success, steps, failed_grasps, out_of_workspace, unsettled
@@ -185,11 +126,11 @@ TEST(TabletopEnv, MissesAndOutOfWorkspacePosesAreCountedUntilTheStepLimit) {
 }
 
 TEST(TabletopEnv, OracleSolvesMatchingBowlsInPhysics) {
-  TabletopHarness h(config("put-block-in-matching-bowl"));
+  TabletopHarness h(tabletop_config("put-block-in-matching-bowl"));
   h.env.seed(7);
   for (int episode = 0; episode < 3; ++episode) {
     h.reset();
-    const std::vector<float> rewards = play_oracle(h);
+    const std::vector<float> rewards = h.play_oracle();
     double sum = 0;
     for (float r : rewards) sum += r;
     EXPECT_NEAR(sum, h.env.score(), 1e-5);

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "envs/common/png.h"
-#include "envs/tabletop/tabletop_env.h"
 #include "envs/tabletop/tabletop_image.h"
 #include "envs/tabletop/top_down_renderer.h"
+#include "tests/envs/tabletop_harness.h"
 
 namespace ember::tabletop {
 namespace {
@@ -34,50 +34,23 @@ TEST(TabletopPictures, ColorAndHeightSitSideBySide) {
   EXPECT_EQ(p.rgb[(static_cast<size_t>(0) * p.width) * 3], kTableColor[0]);
 }
 
-// Buffers for one env, as a VectorEnv would own them.
-struct Buffers {
-  explicit Buffers(const EnvSpec& s)
-      : rgb(size_t(s.observation[0].space.numel())), height(size_t(s.observation[1].space.numel())),
-        tokens(size_t(s.observation[2].space.numel())) {
-    fields[0] = rgb.data();
-    fields[1] = height.data();
-    fields[2] = tokens.data();
-    slot.fields = fields;
-    slot.reward = &reward;
-    slot.terminated = &terminated;
-  }
-  std::vector<uint8_t> rgb;
-  std::vector<float> height;
-  std::vector<int32_t> tokens;
-  void* fields[3];
-  float reward = 0;
-  uint8_t terminated = 0;
-  EnvSlot slot;
-};
-
 // Start and end of an oracle episode: start color | end color | end height.
 TEST(TabletopPictures, Optional) {
   const char* dir = std::getenv("EMBER_TABLETOP_PICTURES");
   if (!dir) GTEST_SKIP() << "set EMBER_TABLETOP_PICTURES=<folder> to write the pictures";
   for (const char* task : {"put-block-in-matching-bowl", "stack-smaller-over-bigger-with-same-color",
                            "put-even-block-in-same-color-zone", "stack-block-pyramid"}) {
-    TabletopConfig config;
-    config.task = task;
+    TabletopConfig config = tabletop_config(task, 1);
     config.split = EpisodeSplit::kTest;
-    TabletopEnv env(config);
-    Buffers b(env.spec());
+    TabletopHarness h(config);
+    TabletopEnv& env = h.env;
     env.seed(4);
-    env.reset(b.slot);
+    h.reset();
     const MapsPicture start = maps_picture(env.observation_maps());
     std::printf("%s\n", env.describe().c_str());
-    while (!b.terminated) {
-      const PickPlace a = env.expert();
+    while (!h.out.terminated()) {
       std::printf("  %s\n", env.expert_instruction().c_str());
-      const float v[6] = {float(a.pick_x), float(a.pick_y), float(a.pick_yaw),
-                          float(a.place_x), float(a.place_y), float(a.place_yaw)};
-      ActionView view;
-      view.continuous = v;
-      env.step(view, b.slot);
+      h.step(env.expert());
     }
     std::printf("  score %.3f\n", env.score());
     const MapsPicture end = maps_picture(env.observation_maps());

@@ -37,24 +37,11 @@ class PutEvenBlockInSameColorZone : public Task {
       const std::vector<int> colors = sample_without_replacement(rng, split_colors(split), n_colors);
 
       SceneSampler sampler(ep.scene, rng);
-      std::vector<int> blocks;
-      for (int i = 0; i < n_blocks; ++i) {
-        blocks.push_back(sampler.place(ObjectKind::kBlock, colors[static_cast<size_t>(i % n_colors)], kSmallBlock));
-        if (blocks.back() < 0) return false;
-      }
-      std::vector<int> zones;
+      std::vector<int> blocks, zones;
       std::vector<double> zone_sizes;
-      double zone_size = kEvenZoneSize;
-      for (int c : colors) {
-        int id = sampler.place(ObjectKind::kZone, c, kZoneSize, zone_size);
-        while (id < 0 && zone_size - 0.01 >= kZoneSize - 1e-9) {
-          zone_size -= 0.01;
-          id = sampler.place(ObjectKind::kZone, c, kZoneSize, zone_size);
-        }
-        if (id < 0) return false;
-        zones.push_back(id);
-        zone_sizes.push_back(zone_size);
-      }
+      if (!place_blocks_cycling_colors(sampler, colors, n_blocks, blocks)) return false;
+      if (!place_shrinking_zones(sampler, colors, kEvenZoneSize, zones, zone_sizes)) return false;
+      const double zone_size = zone_sizes.back();  // the reference scores every zone at the last size
       // Colors with an even count, and the quirky branch (remainder 2, even quotient).
       std::vector<int> even_colors;
       for (int c = 0; c < n_colors; ++c) {

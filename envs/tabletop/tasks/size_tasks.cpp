@@ -126,18 +126,8 @@ class StackSmallerOverBiggerInSameColorZone : public Task {
       SceneSampler sampler(ep.scene, rng);
       std::vector<int> bigger, smaller, zones;
       if (!place_size_pairs(sampler, colors, bigger, smaller)) return false;
-      // Zones after the blocks; a zone that finds no room shrinks by 0.01
-      // (reference), never below the drawn outline (ember).
-      double zone_size = kColorZoneSize;
-      for (int c : colors) {
-        int id = sampler.place(ObjectKind::kZone, c, kZoneSize, zone_size);
-        while (id < 0 && zone_size - 0.01 >= kZoneSize - 1e-9) {
-          zone_size -= 0.01;
-          id = sampler.place(ObjectKind::kZone, c, kZoneSize, zone_size);
-        }
-        if (id < 0) return false;
-        zones.push_back(id);
-      }
+      std::vector<double> zone_sizes;  // unused: this task scores poses, not zone areas
+      if (!place_shrinking_zones(sampler, colors, kColorZoneSize, zones, zone_sizes)) return false;
       if (!place_block_distractors(rng, sampler, colors, true)) return false;
       PoseGoalSpec big_goal, small_goal;
       big_goal.objects = bigger;

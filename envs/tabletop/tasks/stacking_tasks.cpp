@@ -28,10 +28,7 @@ class StackBlockWithAlternateColor : public Task {
       const std::vector<int> colors = sample_without_replacement(rng, split_colors(split), 2);
       SceneSampler sampler(ep.scene, rng);
       std::vector<int> blocks;
-      for (int i = 0; i < n_blocks; ++i) {
-        blocks.push_back(sampler.place(ObjectKind::kBlock, colors[static_cast<size_t>(i % 2)], kSmallBlock));
-        if (blocks.back() < 0) return false;
-      }
+      if (!place_blocks_cycling_colors(sampler, colors, n_blocks, blocks)) return false;
       const SceneObject& base = ep.scene.objects[static_cast<size_t>(blocks[0])];
       PoseGoalSpec spec;
       spec.symmetry = kBlockSymmetry;
@@ -65,10 +62,7 @@ class StackBlockOfSameColor : public Task {
       const std::vector<int> colors = sample_without_replacement(rng, split_colors(split), n_colors);
       SceneSampler sampler(ep.scene, rng);
       std::vector<int> blocks;
-      for (int i = 0; i < n_blocks; ++i) {
-        blocks.push_back(sampler.place(ObjectKind::kBlock, colors[static_cast<size_t>(i % n_colors)], kSmallBlock));
-        if (blocks.back() < 0) return false;
-      }
+      if (!place_blocks_cycling_colors(sampler, colors, n_blocks, blocks)) return false;
       PoseGoalSpec spec;
       spec.symmetry = kBlockSymmetry;
       for (int k = n_colors; k < n_blocks; ++k) {

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "envs/tabletop/tasks/scene_sampler.h"
+
 namespace ember::tabletop {
 
 int uniform_int_inclusive(Rng& rng, int low, int high) {
@@ -87,6 +89,31 @@ TaskEpisode generate_with_retries(const std::string& task_name,
     if (attempt(episode)) return episode;
   }
   throw std::runtime_error("task '" + task_name + "': no scene fitted on the table in 100 attempts");
+}
+
+bool place_blocks_cycling_colors(SceneSampler& sampler, const std::vector<int>& colors, int n,
+                                 std::vector<int>& blocks) {
+  for (int i = 0; i < n; ++i) {
+    blocks.push_back(sampler.place(ObjectKind::kBlock, colors[static_cast<size_t>(i) % colors.size()], kSmallBlock));
+    if (blocks.back() < 0) return false;
+  }
+  return true;
+}
+
+bool place_shrinking_zones(SceneSampler& sampler, const std::vector<int>& colors, double start_size,
+                           std::vector<int>& zones, std::vector<double>& sizes) {
+  double size = start_size;
+  for (int c : colors) {
+    int id = sampler.place(ObjectKind::kZone, c, kZoneSize, size);
+    while (id < 0 && size - 0.01 >= kZoneSize - 1e-9) {
+      size -= 0.01;
+      id = sampler.place(ObjectKind::kZone, c, kZoneSize, size);
+    }
+    if (id < 0) return false;
+    zones.push_back(id);
+    sizes.push_back(size);
+  }
+  return true;
 }
 
 }  // namespace ember::tabletop

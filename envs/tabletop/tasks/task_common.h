@@ -24,6 +24,8 @@
 
 namespace ember::tabletop {
 
+class SceneSampler;
+
 // Uniform integer in [low, high] (numpy randint(low, high + 1)).
 int uniform_int_inclusive(Rng& rng, int low, int high);
 // k distinct elements in random order (random.sample).
@@ -58,6 +60,18 @@ GoalStep pose_goal(const Scene& scene, const PoseGoalSpec& spec, bool sized_name
 GoalStep zone_goal(const Scene& scene, const std::vector<int>& objects, const ZoneRegion& scored_zone,
                    const Pose& target, int target_object, const std::string& place_name, double max_reward,
                    bool sized_names);
+
+// Places n small blocks, block i in colors[i % colors.size()], appending
+// their Scene ids to `blocks`; false when one does not fit.
+bool place_blocks_cycling_colors(SceneSampler& sampler, const std::vector<int>& colors, int n,
+                                 std::vector<int>& blocks);
+// Places one zone per color (drawn as the kZoneSize outline). A zone that
+// finds no room is retried 0.01 m smaller (reference), never below the
+// outline (ember); the size reached carries over to the next zone, as in the
+// reference. Appends the Scene ids to `zones` and each zone's final size to
+// `sizes`; false when a zone does not fit at any size.
+bool place_shrinking_zones(SceneSampler& sampler, const std::vector<int>& colors, double start_size,
+                           std::vector<int>& zones, std::vector<double>& sizes);
 
 // Calls `attempt` on fresh episodes until it returns true (a scene that fit
 // on the table). Throws std::runtime_error naming the task after 100 tries.
