@@ -1,5 +1,6 @@
 #include "agents/qlearning/q_learner.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -168,27 +169,41 @@ Metrics QLearner::train(const EpisodeBuffer& buffer, const std::vector<int64_t>&
   Impl& m = *impl_;
   const EpisodeLayout& l = m.layout;
   const EpisodeArrays& s = buffer.storage();
-  const int64_t C = buffer.capacity(), T = l.max_len, T1 = T + 1, A = l.agents, n = l.actions;
+  const int64_t C = buffer.capacity(), L = l.max_len, A = l.agents, n = l.actions;
+  // Train on the batch's longest episode rather than the replay's padded
+  // length (EPyMARL's max_t_filled): the padding is masked out of the loss
+  // anyway, and short episodes make most of it.
+  int64_t T = 1;
+  for (const int64_t e : episodes) {
+    const float* filled = s.filled.data() + e * L;
+    int64_t length = 0;
+    while (length < L && filled[length] > 0) ++length;
+    T = std::max(T, length);
+  }
+  const int64_t T1 = T + 1;
   auto idx = torch::from_blob(const_cast<int64_t*>(episodes.data()), {static_cast<int64_t>(episodes.size())}, torch::kLong);
-  auto view = [&](const std::vector<float>& v, std::vector<int64_t> shape) {
-    shape.insert(shape.begin(), C);
-    return torch::from_blob(const_cast<float*>(v.data()), shape).index_select(0, idx);
+  // [C, stored steps, ...] -> the batch's episodes, their first `steps` steps
+  auto view = [&](const std::vector<float>& v, int64_t stored, int64_t steps, std::vector<int64_t> shape) {
+    shape.insert(shape.begin(), {C, stored});
+    return torch::from_blob(const_cast<float*>(v.data()), shape).index_select(0, idx).narrow(1, 0, steps);
   };
-  auto obs = view(s.obs, {T1, A, l.obs_dim});
-  auto state = view(s.state, {T1, l.state_dim});
-  auto avail = view(s.avail, {T1, A, n});
-  auto reward = view(s.reward, {T, 1});
-  auto terminated = view(s.terminated, {T, 1});
-  auto mask = view(s.filled, {T, 1});
-  if (selection.use_flag) mask = mask * (view(s.flag, {T, 1}) == selection.flag_value).to(torch::kFloat);
-  auto actions = torch::from_blob(const_cast<int64_t*>(s.actions.data()), {C, T, A}, torch::kLong).index_select(0, idx);
+  auto obs = view(s.obs, L + 1, T1, {A, l.obs_dim});
+  auto state = view(s.state, L + 1, T1, {l.state_dim});
+  auto avail = view(s.avail, L + 1, T1, {A, n});
+  auto reward = view(s.reward, L, T, {1});
+  auto terminated = view(s.terminated, L, T, {1});
+  auto filled = view(s.filled, L, T, {1});
+  auto mask = filled;
+  if (selection.use_flag) mask = mask * (view(s.flag, L, T, {1}) == selection.flag_value).to(torch::kFloat);
+  auto actions = torch::from_blob(const_cast<int64_t*>(s.actions.data()), {C, L, A}, torch::kLong)
+                     .index_select(0, idx)
+                     .narrow(1, 0, T);
 
   const double mask_sum = mask.sum().item<double>();
   if (mask_sum == 0) return {};
   if (m.config.standardise_rewards) {
     // update the running statistics with this batch's real steps, then standardise
-    auto filled = view(s.filled, {T, 1}) > 0;
-    auto r = reward.masked_select(filled).contiguous();
+    auto r = reward.masked_select(filled > 0).contiguous();
     m.reward_rms.update(r.data_ptr<float>(), r.numel());
     reward = (reward - m.reward_rms.mean(0)) / m.reward_rms.stddev(0);
   }
