@@ -228,7 +228,8 @@ const std::string& TabletopEnv::instruction() const { return episode_->instructi
 
 std::string TabletopEnv::describe() const {
   if (!episode_) return "tabletop task " + config_.task + " (no episode yet)";
-  return episode_->instruction + "\n" + scene_caption(scene_, episode_->sized_names);
+  return episode_->instruction + "\n" + scene_caption(scene_, episode_->sized_names) + "\n" +
+         scene_layout(scene_, episode_->sized_names);
 }
 
 }  // namespace ember::tabletop

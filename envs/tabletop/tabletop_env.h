@@ -85,7 +85,9 @@ class TabletopEnv final : public Env {
   // step() with the action given as a PickPlace (tests, tools, benchmarks).
   void step(const PickPlace& action, const EnvSlot& out);
   void episode_metrics(double* out) const override;
-  // The instruction and the scene caption (what objects there are, where).
+  // Three lines: the instruction, the scene caption (what objects there
+  // are) and the layout (where each one is: on which block, in which bowl,
+  // zone or area; tasks/caption.h).
   std::string describe() const override;
   // Start state: {seed: N} replays the episode with scene seed N.
   void reset_to_state(const YAML::Node& state, const EnvSlot& out) override;

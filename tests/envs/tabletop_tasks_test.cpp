@@ -418,6 +418,25 @@ TEST(TabletopTasks, CaptionListsBlocksBowlsAndZonesInPaletteOrder) {
   EXPECT_NE(scene_caption(scene, false).find("There are 2 zones. Their colors are pink and cyan."), std::string::npos);
 }
 
+TEST(TabletopTasks, LayoutSaysWhichBlockIsOnWhatAndWhereTheRestIs) {
+  Scene scene;
+  scene.add(ObjectKind::kBlock, color_index("red"), kBigBlock, Pose::on_table(0.35, -0.2, 0.3, kBigBlock / 2));
+  scene.add(ObjectKind::kBlock, color_index("red"), kSmallBlock,
+            Pose::on_table(0.36, -0.19, 1.0, kBigBlock + kSmallBlock / 2));  // resting on the bigger one
+  scene.add(ObjectKind::kBowl, color_index("blue"), kBowlSize, Pose::on_table(0.6, 0.3, 0));
+  scene.add(ObjectKind::kBlock, color_index("blue"), kSmallBlock, Pose::on_table(0.61, 0.3, 0, 0.024));
+  scene.add(ObjectKind::kZone, color_index("green"), kZoneSize, Pose::on_table(0.6, -0.3, 0.5));
+  scene.add(ObjectKind::kBlock, color_index("green"), kSmallBlock, Pose::on_table(0.62, -0.33, 0, 0.02));
+  scene.add(ObjectKind::kBlock, color_index("yellow"), kSmallBlock, Pose::on_table(0.3, 0.4, 0, 0.02));
+  scene.add(ObjectKind::kBlock, color_index("white"), kSmallBlock, Pose::on_table(0.9, 0.0, 0, 0.02));
+  EXPECT_EQ(scene_layout(scene, true),
+            "The smaller blue block is in the blue bowl. The bigger red block is in the top left area. "
+            "The smaller red block is on the bigger red block. The smaller green block is in the green zone. "
+            "The smaller yellow block is in the top right area. The smaller white block is outside the "
+            "workspace. The blue bowl is in the bottom right area. The green zone is in the bottom left area.");
+  for (int32_t id : tokenize(scene_layout(scene, true))) EXPECT_NE(id, kUnknownToken);
+}
+
 TEST(TabletopTasks, TokenizerSplitsPunctuationLowerCasesAndPads) {
   EXPECT_EQ(token_id("<pad>"), kPadToken);
   EXPECT_EQ(token_id("<unk>"), kUnknownToken);
@@ -445,6 +464,7 @@ TEST(TabletopTasks, EveryInstructionStepInstructionAndCaptionTokenizesWithoutUnk
       std::vector<std::string> texts = run.instructions;
       texts.push_back(ep.instruction);
       texts.push_back(scene_caption(ep.scene, ep.sized_names));
+      texts.push_back(scene_layout(ep.scene, ep.sized_names));
       for (const std::string& text : texts)
         for (int32_t id : tokenize(text)) ASSERT_NE(id, kUnknownToken) << name << ": " << text;
     }

@@ -30,4 +30,16 @@ namespace ember::tabletop {
 
 std::string scene_caption(const Scene& scene, bool sized_names);
 
+// Where things are (an ember addition to the reference's description, for
+// planners that get explicit feedback after each step), one sentence per
+// object in the caption's order:
+//   "The smaller red block is on the bigger red block. The blue block is in
+//    the blue bowl. The green block is in the green zone. The yellow block is
+//    in the top left area. The blue bowl is in the bottom right area."
+// A block is "on" the block it rests on (xy within that block's top face,
+// touching it), else "in" the bowl or zone its centre lies in, else in the
+// workspace quadrant of its centre ("outside the workspace" off the table's
+// reachable area). Bowls and zones are placed by quadrant.
+std::string scene_layout(const Scene& scene, bool sized_names);
+
 }  // namespace ember::tabletop

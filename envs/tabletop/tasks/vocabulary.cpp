@@ -27,6 +27,8 @@ std::vector<std::string> build_vocabulary() {
       "table", "there", "is", "are", "their", "its", "they",
   };
   for (int n = 0; n <= 99; ++n) words.push_back(std::to_string(n));
+  // scene layout (caption.h scene_layout)
+  for (const char* w : {"outside", "workspace"}) words.push_back(w);
   return words;
 }
 
