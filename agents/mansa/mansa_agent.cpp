@@ -89,6 +89,8 @@ class MansaAgent : public Agent, public Sink {
     has_mask_ = ctx.spec.has_action_mask;
     env_has_state_ = ctx.spec.state.has_value();
     cost_ = params_.get_float("switch_cost");
+    random_switch_ = params_.get_string("switch_policy") == "random";
+    random_cl_probability_ = params_.get_float("random_cl_probability");
     budget_ = params_.get_int("budget");
     switch_in_ = layout_.state_dim + (budget_ > 0 ? 1 : 0);
     at::Generator gen = make_generator(derive_seed(ctx.seed, "mansa/switch-init"));
@@ -146,7 +148,15 @@ class MansaAgent : public Agent, public Sink {
       if (budget_ > 0 && budget_left[static_cast<size_t>(e)] <= 0) legal[static_cast<size_t>(e) * 2 + 1] = 0;
     last_g_.resize(static_cast<size_t>(N));
     last_logp_.resize(static_cast<size_t>(N));
-    if (greedy) {
+    if (random_switch_) {
+      // the control: CL acts with a fixed probability, whatever the state
+      Rng& rng = greedy ? eval_rng_ : switch_rng_;
+      for (int e = 0; e < N; ++e)
+        last_g_[static_cast<size_t>(e)] =
+            legal[static_cast<size_t>(e) * 2 + 1] && rng.uniform() < random_cl_probability_;
+      std::fill(last_logp_.begin(), last_logp_.end(), 0.0f);
+      last_value_.assign(static_cast<size_t>(N), 0.0f);
+    } else if (greedy) {
       const float* l = logits.data_ptr<float>();
       for (int e = 0; e < N; ++e)
         last_g_[static_cast<size_t>(e)] = legal[static_cast<size_t>(e) * 2 + 1] && l[e * 2 + 1] > l[e * 2];
@@ -285,7 +295,7 @@ class MansaAgent : public Agent, public Sink {
   Metrics train_switcher() {
     const int64_t T = t_;
     t_ = 0;
-    if (T == 0) return {};
+    if (T == 0 || random_switch_) return {};
     const int64_t N = num_envs_;
     std::vector<float> last_values(static_cast<size_t>(N));
     {
@@ -381,6 +391,8 @@ class MansaAgent : public Agent, public Sink {
   int num_envs_ = 0, obs_field_ = 0;
   bool has_mask_ = false, env_has_state_ = false;
   double cost_ = 0;
+  bool random_switch_ = false;  // the random-switching control instead of the learned Global
+  double random_cl_probability_ = 0;
   int64_t budget_ = 0, switch_in_ = 0;
   int64_t env_steps_ = 0, episodes_seen_ = 0, t_ = 0;
   double pending_updates_ = 0;
@@ -412,6 +424,10 @@ std::vector<ParamSpec> mansa_param_specs() {
       ParamSpec::integer("learner_hidden", 0, 0, 1 << 16, "hidden width of IL and CL (0 = each learner's default)"),
       ParamSpec::real("switch_cost", 0.001, 0.0, 1e6, "cost c charged to Global for every step CL acts"),
       ParamSpec::integer("budget", 0, 0, 1 << 20, "CL calls allowed per episode (0 = unlimited)"),
+      ParamSpec::string("switch_policy", "learned", {"learned", "random"},
+                        "learned: Global (PPO) decides; random: the control, CL acts with random_cl_probability"),
+      ParamSpec::real("random_cl_probability", 0.05, 0.0, 1.0,
+                      "switch_policy=random: probability that CL acts at a step (match a learned run's cl_fraction)"),
       ParamSpec::boolean("share_data", false, "train both learners on every step (ablation; default: own steps)"),
       ParamSpec::real("switch_lr", 3e-4, 0.0, 1.0, "Global's Adam learning rate"),
       ParamSpec::integer("switch_epochs", 4, 1, 1000, "Global's PPO epochs per update"),

@@ -120,6 +120,22 @@ TEST_F(MultiAgentSmoke, MansaBeatsRandomAndReportsClFraction) {
   EXPECT_LE(m[0].second, 1.0);
 }
 
+// The random-switching control calls CL with exactly its probability's
+// extremes, and about that share of steps in between.
+TEST_F(MultiAgentSmoke, MansaRandomSwitchingControlCallsClAtItsRate) {
+  auto eval_envs = lbf(4, 5, false);
+  for (const double p : {0.0, 0.3, 1.0}) {
+    auto a = agent("mansa", *eval_envs, 1000,
+                   {{"switch_policy", std::string("random")}, {"random_cl_probability", p}, {"learner_hidden", int64_t{16}}});
+    evaluate(a->greedy_policy(), *eval_envs, 20, 5);
+    const double fraction = a->evaluation_metrics()[0].second;
+    if (p == 0.0 || p == 1.0)
+      EXPECT_EQ(fraction, p);
+    else
+      EXPECT_NEAR(fraction, p, 0.06);
+  }
+}
+
 // A Q-learning agent's checkpoint restores identical greedy behaviour.
 TEST_F(MultiAgentSmoke, QAgentSaveLoadRoundTrip) {
   auto envs = lbf(4, 5, false);
