@@ -65,6 +65,8 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
   auto ret_all = blob(returns, {N});
   at::Tensor discrete_actions;
   if (!model->continuous) discrete_actions = actions.squeeze(1).to(torch::kLong);
+  at::Tensor policy_mask;  // undefined: every row's action was executed
+  if (r.policy_mask) policy_mask = blob(r.policy_mask, {N});
 
   const int64_t mb_size = std::max<int64_t>(1, N / config.minibatches);
   std::vector<int64_t> order(static_cast<size_t>(N));
@@ -81,6 +83,12 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
       auto mb_adv = adv_all.index_select(0, idx);
       auto mb_ret = ret_all.index_select(0, idx);
       auto mb_old_v = old_values.index_select(0, idx);
+      at::Tensor mb_mask;
+      if (policy_mask.defined()) mb_mask = policy_mask.index_select(0, idx);
+      // mean over the rows the policy terms are about (all, or the executed ones)
+      auto policy_mean = [&](const at::Tensor& x) {
+        return mb_mask.defined() ? (x * mb_mask).sum() / mb_mask.sum().clamp_min(1.0) : x.mean();
+      };
 
       at::Tensor new_logp, entropy;
       auto head = model->actor->forward(mb_obs);
@@ -98,12 +106,19 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
       auto ratio = log_ratio.exp();
       {
         torch::NoGradGuard no_grad;
-        sum_kl += ((ratio - 1) - log_ratio).mean().item<double>();
-        sum_clipfrac += ((ratio - 1.0).abs() > config.clip).to(torch::kFloat).mean().item<double>();
+        sum_kl += policy_mean((ratio - 1) - log_ratio).item<double>();
+        sum_clipfrac += policy_mean(((ratio - 1.0).abs() > config.clip).to(torch::kFloat)).item<double>();
       }
-      if (config.normalize_advantages && mb_size > 1) mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
+      if (config.normalize_advantages && mb_size > 1) {
+        if (mb_mask.defined()) {
+          const auto mean = policy_mean(mb_adv);
+          mb_adv = (mb_adv - mean) / (policy_mean((mb_adv - mean).pow(2)).sqrt() + 1e-8);
+        } else {
+          mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
+        }
+      }
       auto pg_loss =
-          torch::max(-mb_adv * ratio, -mb_adv * torch::clamp(ratio, 1 - config.clip, 1 + config.clip)).mean();
+          policy_mean(torch::max(-mb_adv * ratio, -mb_adv * torch::clamp(ratio, 1 - config.clip, 1 + config.clip)));
       auto v = model->critic->forward(critic_in.index_select(0, idx)).squeeze(1);
       at::Tensor v_loss;
       if (config.clip_value_loss) {
@@ -112,7 +127,7 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
       } else {
         v_loss = 0.5 * (v - mb_ret).pow(2).mean();
       }
-      auto ent = entropy.mean();
+      auto ent = policy_mean(entropy);
       auto loss = pg_loss - config.ent_coef * ent + config.vf_coef * v_loss;
       optimizer.zero_grad();
       loss.backward();

@@ -51,6 +51,9 @@ struct RolloutView {
   const float* rewards = nullptr;
   const float* dones = nullptr;
   const float* last_values = nullptr;  // [B]
+  // Optional [T, B] 0/1: rows whose action was executed. Rows with 0 train
+  // the critic only (MANSA's pair of learners); null = every row.
+  const float* policy_mask = nullptr;
 };
 
 // Generalised advantage estimation; writes advantages and returns [T*B].
