@@ -5,6 +5,7 @@
 
 #include <torch/torch.h>
 
+#include "agents/mansa/mansa_pg_agent.h"
 #include "agents/ppo/ppo_core.h"
 #include "agents/qlearning/episode_buffer.h"
 #include "agents/qlearning/q_agent.h"
@@ -419,8 +420,9 @@ void MansaPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, greedy
 
 std::vector<ParamSpec> mansa_param_specs() {
   return {
-      ParamSpec::string("il", "iql", {"iql"}, "independent learner (acts when Global chooses 0)"),
-      ParamSpec::string("cl", "qmix", {"qmix", "vdn"}, "centralised learner (acts when Global chooses 1)"),
+      ParamSpec::string("il", "iql", {"iql", "ippo"},
+                        "independent learner (acts when Global chooses 0); iql pairs with qmix/vdn, ippo with mappo"),
+      ParamSpec::string("cl", "qmix", {"qmix", "vdn", "mappo"}, "centralised learner (acts when Global chooses 1)"),
       ParamSpec::integer("learner_hidden", 0, 0, 1 << 16, "hidden width of IL and CL (0 = each learner's default)"),
       ParamSpec::real("switch_cost", 0.001, 0.0, 1e6, "cost c charged to Global for every step CL acts"),
       ParamSpec::integer("budget", 0, 0, 1 << 20, "CL calls allowed per episode (0 = unlimited)"),
@@ -445,12 +447,19 @@ std::vector<ParamSpec> mansa_param_specs() {
   };
 }
 
+std::unique_ptr<Agent> make_mansa_agent(const AgentContext& ctx) {
+  const std::string il = ctx.params.get_string("il"), cl = ctx.params.get_string("cl");
+  if (il == "ippo" && cl == "mappo") return make_mansa_pg_agent(ctx);
+  if (il == "iql" && (cl == "qmix" || cl == "vdn")) return std::make_unique<MansaAgent>(ctx);
+  throw std::invalid_argument("agent mansa: il '" + il + "' cannot pair with cl '" + cl +
+                              "' (iql pairs with qmix or vdn, ippo with mappo)");
+}
+
 void register_mansa(Registry& registry) {
   registry.add_agent({"mansa",
-                      "MANSA: IQL acts by default, a PPO switching agent on the global state calls QMIX where "
-                      "coordination pays (switching cost, optional CL budget)",
-                      mansa_param_specs(), [](const AgentContext& ctx) { return std::make_unique<MansaAgent>(ctx); },
-                      qlearning_compatibility});
+                      "MANSA: IQL (or IPPO) acts by default, a PPO switching agent on the global state calls QMIX "
+                      "(or MAPPO) where coordination pays (switching cost, optional CL budget)",
+                      mansa_param_specs(), make_mansa_agent, qlearning_compatibility});
 }
 
 }  // namespace ember

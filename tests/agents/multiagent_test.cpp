@@ -120,6 +120,23 @@ TEST_F(MultiAgentSmoke, MansaBeatsRandomAndReportsClFraction) {
   EXPECT_LE(m[0].second, 1.0);
 }
 
+// MANSA's policy-gradient pair (IPPO + MAPPO) learns and reports cl_fraction.
+TEST_F(MultiAgentSmoke, MansaPolicyGradientPairBeatsRandom) {
+  auto envs = lbf(8, 5, false);
+  auto eval_envs = lbf(8, 5, false);
+  auto a = agent("mansa", *envs, 100000, {{"il", std::string("ippo")}, {"cl", std::string("mappo")}});
+  train(*a, *envs, 100000);
+  const double learned = evaluate_behaviour(*a, *eval_envs), random = random_return(*eval_envs);
+  EXPECT_GT(learned, random + 0.2) << "random " << random << ", learned " << learned;
+  evaluate(a->greedy_policy(), *eval_envs, 20, 777);
+  const double fraction = a->evaluation_metrics()[0].second;
+  EXPECT_GE(fraction, 0.0);
+  EXPECT_LE(fraction, 1.0);
+  // a pair that does not exist is refused
+  EXPECT_THROW(agent("mansa", *envs, 1000, {{"il", std::string("ippo")}, {"cl", std::string("qmix")}}),
+               std::invalid_argument);
+}
+
 // The random-switching control calls CL with exactly its probability's
 // extremes, and about that share of steps in between.
 TEST_F(MultiAgentSmoke, MansaRandomSwitchingControlCallsClAtItsRate) {

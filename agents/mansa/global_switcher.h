@@ -1,0 +1,74 @@
+// File: agents/mansa/global_switcher.h
+//
+// MANSA's switching agent, "Global": at every step it looks at each env's
+// global state (plus, under a budget, the share of CL calls left) and decides
+// whether the centralised learner (g = 1) or the independent learners (g = 0)
+// act. It is trained with PPO on the team reward minus `switch_cost` for every
+// CL step, on its own rollout; `switch_policy: random` replaces it with the
+// random-switching control. Both MANSA pairs (agents/mansa/mansa_agent.cpp:
+// IQL + QMIX/VDN; mansa_pg_agent.cpp: IPPO + MAPPO) use it, so Global is the
+// same whichever learners it switches between.
+//
+// This header is torch-free; the implementation lives in global_switcher.cpp.
+//
+// Example (inside a MANSA agent):
+//   const std::vector<int32_t>& g = global.decide(envs, /*greedy=*/false);   // per env
+//   ... both learners act; the env receives CL's actions where g[e] = 1 ...
+//   global.before_step();  envs.step();  global.after_step(envs);
+//   global.on_step_end(envs, /*greedy=*/false);
+//   if (rollout full) metrics = global.train(rng);
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <vector>
+
+#include "core/agent.h"
+#include "core/params.h"
+
+namespace ember {
+
+class Rng;
+class VectorEnv;
+
+class GlobalSwitcher {
+ public:
+  // `params` are MANSA's (switch_* keys, budget, rollout_length);
+  // `seed` derives Global's initialisation and sampling streams.
+  GlobalSwitcher(const Params& params, const EnvSpec& spec, int num_envs, uint64_t seed);
+  ~GlobalSwitcher();
+  GlobalSwitcher(const GlobalSwitcher&) = delete;
+  GlobalSwitcher& operator=(const GlobalSwitcher&) = delete;
+
+  // Per env, 1 when CL acts at this step. Training draws from Global's
+  // policy; greedy (evaluation) takes its argmax. Spends budget, counts
+  // evaluation steps.
+  const std::vector<int32_t>& decide(const VectorEnv& envs, bool greedy, Rng& eval_rng);
+  // The same decisions as 0/1 bytes (PpoLearner::before_step's `executed`).
+  const std::vector<uint8_t>& cl_acts() const;
+
+  // Training bookkeeping around envs.step().
+  void before_step();
+  void after_step(const VectorEnv& envs);
+  void on_step_end(const VectorEnv& envs, bool greedy);
+  // An evaluation is starting on `num_envs` envs: full budgets, zero counters.
+  void reset_evaluation(int num_envs);
+
+  // PPO update on the recorded rollout ({} for the random control). `rng`
+  // shuffles the minibatches.
+  Metrics train(Rng& rng);
+  // Share of training steps with g = 1 since the last call (NaN if none).
+  double take_window_cl_fraction();
+  // Share of evaluation steps with g = 1 since reset_evaluation (NaN if none).
+  double evaluation_cl_fraction() const;
+
+  void save(std::ostream& out) const;
+  void load(std::istream& in);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ember

@@ -1,0 +1,158 @@
+#include "agents/mansa/mansa_pg_agent.h"
+
+#include <istream>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "agents/mansa/global_switcher.h"
+#include "agents/ppo/ppo_config.h"
+#include "agents/ppo/ppo_learner.h"
+#include "core/binary_io.h"
+#include "core/rng.h"
+#include "core/rollout.h"
+#include "core/vector_env.h"
+
+namespace ember {
+
+namespace {
+
+// A learner's config: the registered defaults of its id (ippo, mappo), with
+// MANSA's rollout length so that learners and Global update together.
+PpoConfig learner_config(const std::string& id, const Params& mansa) {
+  PpoConfig c = PpoConfig::from_params(Params::defaults(ppo_param_specs(id)));
+  c.rollout_length = mansa.get_int("rollout_length");
+  return c;
+}
+
+class MansaPgAgent;
+
+class MansaPgPolicy : public Policy {
+ public:
+  MansaPgPolicy(MansaPgAgent& agent, PpoLearner::Mode mode) : agent_(agent), mode_(mode) {}
+  void act(VectorEnv& envs) override;
+  void on_step_end(const VectorEnv& envs) override;
+  void reset_memory(int num_envs) override;
+
+ private:
+  MansaPgAgent& agent_;
+  PpoLearner::Mode mode_;
+};
+
+class MansaPgAgent : public Agent, public Sink {
+ public:
+  explicit MansaPgAgent(const AgentContext& ctx)
+      : params_(ctx.params),
+        il_(learner_config("ippo", ctx.params), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/il")),
+        cl_(learner_config("mappo", ctx.params), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/cl")),
+        global_(ctx.params, ctx.spec, ctx.num_envs, ctx.seed),
+        sample_rng_(derive_seed(ctx.seed, "mansa/sample")),
+        eval_rng_(derive_seed(ctx.seed, "mansa/eval")),
+        behaviour_(*this, PpoLearner::Mode::kBehaviour),
+        greedy_(*this, PpoLearner::Mode::kGreedy),
+        sampling_(*this, PpoLearner::Mode::kSample) {}
+
+  Policy& behaviour_policy() override { return behaviour_; }
+  Policy& greedy_policy() override { return greedy_; }
+  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : sampling_; }
+  Sink* sink() override { return this; }
+  int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
+  Metrics evaluation_metrics() const override { return {{"cl_fraction", global_.evaluation_cl_fraction()}}; }
+
+  // Global decides per env; both learners act; the env receives the chosen one's actions.
+  void act(VectorEnv& envs, PpoLearner::Mode mode) {
+    const bool greedy = mode != PpoLearner::Mode::kBehaviour;
+    const std::vector<int32_t>& g = global_.decide(envs, greedy, eval_rng_);
+    const size_t per_env = static_cast<size_t>(envs.num_agents());
+    il_actions_.resize(static_cast<size_t>(envs.num_envs()) * per_env);
+    cl_actions_.resize(il_actions_.size());
+    il_.act(envs, mode, ActionBuffer{il_actions_.data(), nullptr});
+    cl_.act(envs, mode, ActionBuffer{cl_actions_.data(), nullptr});
+    int32_t* out = envs.discrete_actions();
+    il_executed_.resize(g.size());
+    for (size_t e = 0; e < g.size(); ++e) {
+      const std::vector<int32_t>& src = g[e] ? cl_actions_ : il_actions_;
+      std::copy(src.begin() + static_cast<long>(e * per_env), src.begin() + static_cast<long>((e + 1) * per_env),
+                out + e * per_env);
+      il_executed_[e] = g[e] ? 0 : 1;
+    }
+  }
+
+  void on_step_end(const VectorEnv& envs, bool greedy) { global_.on_step_end(envs, greedy); }
+  void reset_memory(int num_envs, bool greedy) {
+    if (greedy) global_.reset_evaluation(num_envs);
+  }
+
+  // ---- Sink ----
+  void before_step(const VectorEnv&) override {
+    global_.before_step();
+    il_.before_step(il_executed_.data());
+    cl_.before_step(global_.cl_acts().data());
+  }
+
+  void after_step(const VectorEnv& envs) override {
+    global_.after_step(envs);
+    il_.after_step(envs);
+    cl_.after_step(envs);
+  }
+
+  Metrics update(const TrainProgress& progress) override {
+    Metrics out;
+    auto add = [&out](const std::string& prefix, const Metrics& metrics) {
+      for (const auto& kv : metrics) out.emplace_back(prefix + kv.first.substr(kv.first.find('/') + 1), kv.second);
+    };
+    add("il/", il_.update(progress));
+    add("cl/", cl_.update(progress));
+    add("switch/", global_.train(sample_rng_));
+    out.emplace_back("mansa/cl_fraction", global_.take_window_cl_fraction());
+    return out;
+  }
+
+  // ---- checkpoints ----
+  void save(std::ostream& out) const override {
+    write_string(out, "mansa-pg/1");
+    for (const Rng* r : {&sample_rng_, &eval_rng_}) {
+      std::ostringstream s;
+      r->save(s);
+      write_string(out, s.str());
+    }
+    il_.save(out);
+    cl_.save(out);
+    global_.save(out);
+  }
+
+  void load(std::istream& in) override {
+    if (read_string(in) != "mansa-pg/1") throw std::runtime_error("not a MANSA (IPPO + MAPPO) checkpoint");
+    for (Rng* r : {&sample_rng_, &eval_rng_}) {
+      std::istringstream s(read_string(in));
+      r->load(s);
+    }
+    il_.load(in);
+    cl_.load(in);
+    global_.load(in);
+  }
+
+ private:
+  Params params_;
+  PpoLearner il_, cl_;
+  GlobalSwitcher global_;
+  Rng sample_rng_, eval_rng_;
+  MansaPgPolicy behaviour_, greedy_, sampling_;
+  std::vector<int32_t> il_actions_, cl_actions_;
+  std::vector<uint8_t> il_executed_;
+};
+
+void MansaPgPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
+void MansaPgPolicy::on_step_end(const VectorEnv& envs) {
+  agent_.on_step_end(envs, mode_ != PpoLearner::Mode::kBehaviour);
+}
+void MansaPgPolicy::reset_memory(int num_envs) { agent_.reset_memory(num_envs, mode_ != PpoLearner::Mode::kBehaviour); }
+
+}  // namespace
+
+std::unique_ptr<Agent> make_mansa_pg_agent(const AgentContext& context) {
+  return std::make_unique<MansaPgAgent>(context);
+}
+
+}  // namespace ember
