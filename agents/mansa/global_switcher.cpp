@@ -263,14 +263,28 @@ void GlobalSwitcher::save(std::ostream& out) const {
 }
 
 void GlobalSwitcher::load(std::istream& in) {
-  Impl& m = *impl_;
   if (read_string(in) != "mansa-global/1") throw std::runtime_error("not a MANSA switching-agent checkpoint");
-  m.window_cl_steps = read_pod<int64_t>(in);
-  m.window_steps = read_pod<int64_t>(in);
-  read_vector(in, m.budget_left);
-  std::istringstream rng(read_string(in));
+  const auto window_cl_steps = read_pod<int64_t>(in);
+  const auto window_steps = read_pod<int64_t>(in);
+  std::vector<double> budget_left(impl_->budget_left.size());
+  read_vector(in, budget_left);
+  const std::string rng = read_string(in);
+  const std::string archive = read_string(in);
+  restore(window_cl_steps, window_steps, budget_left, rng, archive);
+}
+
+void GlobalSwitcher::restore(int64_t window_cl_steps, int64_t window_steps, const std::vector<double>& budget_left,
+                             const std::string& rng_state, const std::string& network_archive) {
+  Impl& m = *impl_;
+  if (budget_left.size() != m.budget_left.size())
+    throw std::runtime_error("MANSA checkpoint holds " + std::to_string(budget_left.size()) + " envs, this run has " +
+                             std::to_string(m.budget_left.size()));
+  m.window_cl_steps = window_cl_steps;
+  m.window_steps = window_steps;
+  m.budget_left = budget_left;
+  std::istringstream rng(rng_state);
   m.switch_rng.load(rng);
-  std::istringstream bytes(read_string(in));
+  std::istringstream bytes(network_archive);
   torch::serialize::InputArchive archive;
   archive.load_from(bytes);
   m.model->load(archive);

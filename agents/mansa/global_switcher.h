@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/agent.h"
@@ -65,6 +66,10 @@ class GlobalSwitcher {
 
   void save(std::ostream& out) const;
   void load(std::istream& in);
+  // Restores the parts save() writes, given separately (for the layout of
+  // older MANSA checkpoints, "mansa/1", which stored them apart).
+  void restore(int64_t window_cl_steps, int64_t window_steps, const std::vector<double>& budget_left,
+               const std::string& rng_state, const std::string& network_archive);
 
  private:
   struct Impl;
