@@ -151,7 +151,7 @@ int cmd_demos(int argc, char** argv, int first) {
     ++attempted;
     const DemoEpisode& episode = recorder.finish(*envs);
     if (keep == "all" || successful(episode)) {
-      char name[32];
+      char name[40];
       std::snprintf(name, sizeof(name), "episode_%06lld.demo", static_cast<long long>(kept));
       write_demo_episode(out + "/" + name, episode);
       index["episodes"].push_back({{"file", name}, {"steps", episode.steps}, {"return", episode.total_reward()},

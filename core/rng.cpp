@@ -3,7 +3,10 @@
 #include <cmath>
 #include <istream>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
+
+#include "core/binary_io.h"
 
 namespace ember {
 
@@ -55,6 +58,17 @@ void Rng::save(std::ostream& out) const { out << engine_ << '\n'; }
 void Rng::load(std::istream& in) {
   in >> engine_;
   if (!in) throw std::runtime_error("corrupt RNG state");
+}
+
+void write_rng(std::ostream& out, const Rng& rng) {
+  std::ostringstream state;
+  rng.save(state);
+  write_string(out, state.str());
+}
+
+void read_rng(std::istream& in, Rng& rng) {
+  std::istringstream state(read_string(in));
+  rng.load(state);
 }
 
 }  // namespace ember

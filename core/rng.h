@@ -50,4 +50,10 @@ class Rng {
   std::mt19937_64 engine_;
 };
 
+// The engine state as one length-prefixed record of a binary checkpoint
+// stream (core/binary_io.h strings), so that several RNGs and other data can
+// follow each other.
+void write_rng(std::ostream& out, const Rng& rng);
+void read_rng(std::istream& in, Rng& rng);
+
 }  // namespace ember

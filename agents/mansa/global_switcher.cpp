@@ -249,9 +249,7 @@ void GlobalSwitcher::save(std::ostream& out) const {
   write_pod(out, m.window_cl_steps);
   write_pod(out, m.window_steps);
   write_vector(out, m.budget_left);
-  std::ostringstream rng;
-  m.switch_rng.save(rng);
-  write_string(out, rng.str());
+  write_rng(out, m.switch_rng);
   torch::serialize::OutputArchive archive;
   m.model->save(archive);
   torch::serialize::OutputArchive optimizer;

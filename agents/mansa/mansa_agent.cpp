@@ -172,11 +172,7 @@ class MansaAgent : public Agent, public Sink {
     write_pod(out, env_steps_);
     write_pod(out, episodes_seen_);
     write_pod(out, pending_updates_);
-    for (const Rng* r : {&explore_rng_, &sample_rng_, &eval_rng_}) {
-      std::ostringstream s;
-      r->save(s);
-      write_string(out, s.str());
-    }
+    for (const Rng* r : {&explore_rng_, &sample_rng_, &eval_rng_}) write_rng(out, *r);
     il_.save(out);
     cl_.save(out);
     global_.save(out);
@@ -190,10 +186,7 @@ class MansaAgent : public Agent, public Sink {
     env_steps_ = read_pod<int64_t>(in);
     episodes_seen_ = read_pod<int64_t>(in);
     pending_updates_ = read_pod<double>(in);
-    for (Rng* r : {&explore_rng_, &sample_rng_, &eval_rng_}) {
-      std::istringstream s(read_string(in));
-      r->load(s);
-    }
+    for (Rng* r : {&explore_rng_, &sample_rng_, &eval_rng_}) read_rng(in, *r);
     il_.load(in);
     cl_.load(in);
     global_.load(in);

@@ -112,11 +112,7 @@ class MansaPgAgent : public Agent, public Sink {
   // ---- checkpoints ----
   void save(std::ostream& out) const override {
     write_string(out, "mansa-pg/1");
-    for (const Rng* r : {&sample_rng_, &eval_rng_}) {
-      std::ostringstream s;
-      r->save(s);
-      write_string(out, s.str());
-    }
+    for (const Rng* r : {&sample_rng_, &eval_rng_}) write_rng(out, *r);
     il_.save(out);
     cl_.save(out);
     global_.save(out);
@@ -124,10 +120,7 @@ class MansaPgAgent : public Agent, public Sink {
 
   void load(std::istream& in) override {
     if (read_string(in) != "mansa-pg/1") throw std::runtime_error("not a MANSA (IPPO + MAPPO) checkpoint");
-    for (Rng* r : {&sample_rng_, &eval_rng_}) {
-      std::istringstream s(read_string(in));
-      r->load(s);
-    }
+    for (Rng* r : {&sample_rng_, &eval_rng_}) read_rng(in, *r);
     il_.load(in);
     cl_.load(in);
     global_.load(in);

@@ -321,9 +321,7 @@ struct PpoLearner::Impl {
   void save(std::ostream& out) const {
     write_string(out, "ppo/2");
     write_pod(out, updates_);
-    std::ostringstream rng;
-    rng_.save(rng);
-    write_string(out, rng.str());
+    write_rng(out, rng_);
     obs_rms_.save(out);
     state_rms_.save(out);
     return_rms_.save(out);
@@ -339,8 +337,7 @@ struct PpoLearner::Impl {
   void load(std::istream& in) {
     if (read_string(in) != "ppo/2") throw std::runtime_error("not a PPO checkpoint of format ppo/2");
     updates_ = read_pod<int64_t>(in);
-    std::istringstream rng(read_string(in));
-    rng_.load(rng);
+    read_rng(in, rng_);
     obs_rms_.load(in);
     state_rms_.load(in);
     return_rms_.load(in);

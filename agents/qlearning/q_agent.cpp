@@ -139,11 +139,7 @@ class QAgent : public Agent, public Sink {
     write_pod(out, env_steps_);
     write_pod(out, episodes_seen_);
     write_pod(out, pending_updates_);
-    for (const Rng* r : {&rng_, &sample_rng_, &eval_rng_}) {
-      std::ostringstream s;
-      r->save(s);
-      write_string(out, s.str());
-    }
+    for (const Rng* r : {&rng_, &sample_rng_, &eval_rng_}) write_rng(out, *r);
     learner_.save(out);
     const bool replay = params_.get_bool("save_replay");
     write_pod(out, static_cast<uint8_t>(replay));
@@ -155,10 +151,7 @@ class QAgent : public Agent, public Sink {
     env_steps_ = read_pod<int64_t>(in);
     episodes_seen_ = read_pod<int64_t>(in);
     pending_updates_ = read_pod<double>(in);
-    for (Rng* r : {&rng_, &sample_rng_, &eval_rng_}) {
-      std::istringstream s(read_string(in));
-      r->load(s);
-    }
+    for (Rng* r : {&rng_, &sample_rng_, &eval_rng_}) read_rng(in, *r);
     learner_.load(in);
     if (read_pod<uint8_t>(in)) buffer_.load(in);
   }
