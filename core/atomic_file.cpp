@@ -23,24 +23,38 @@ std::string parent_dir(const std::string& path) {
 }  // namespace
 
 void write_file_atomic(const std::string& path, const std::string& content) {
+  write_file_atomic(path, [&content](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
+}
+
+void write_file_atomic(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot create", tmp);
-  size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) fail("cannot create", tmp);
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
       ::unlink(tmp.c_str());
+      throw;
+    }
+    out.flush();
+    if (!out) {
+      const int error = errno;
+      out.close();
+      ::unlink(tmp.c_str());
+      errno = error;
       fail("cannot write", tmp);
     }
-    written += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  // the data must be on disk before the rename makes it the file
+  const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    if (fd >= 0) ::close(fd);
     ::unlink(tmp.c_str());
     fail("cannot flush", tmp);
   }
+  ::close(fd);
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     ::unlink(tmp.c_str());
     fail("cannot rename onto", path);

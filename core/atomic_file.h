@@ -9,6 +9,8 @@
 //   write_file_atomic("runs/a/checkpoints/latest.ckpt", bytes);
 #pragma once
 
+#include <functional>
+#include <iosfwd>
 #include <string>
 
 namespace ember {
@@ -16,6 +18,10 @@ namespace ember {
 // Throws std::runtime_error naming the path and the OS error on failure; the
 // temporary file is removed then, so nothing half-written is left behind.
 void write_file_atomic(const std::string& path, const std::string& content);
+// The same, with the content streamed by `write` straight into the temporary
+// file (seekable), so large content is never held in memory. An exception
+// thrown by `write` removes the temporary file and propagates.
+void write_file_atomic(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Reads a whole file; throws std::runtime_error naming the path on failure.
 std::string read_file(const std::string& path);

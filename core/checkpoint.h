@@ -7,6 +7,8 @@
 // killed at any instant keeps its previous checkpoint intact.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
 #include <string>
 
 namespace ember {
@@ -19,7 +21,12 @@ struct CheckpointData {
   std::string agent_state;
 };
 
-void write_checkpoint(const std::string& path, const CheckpointData& data);
+// Writes a checkpoint atomically, streaming the env and agent sections
+// straight into the file (no in-memory copy of a large replay); `write_envs`
+// may be empty (the env cannot snapshot).
+using CheckpointSection = std::function<void(std::ostream&)>;
+void write_checkpoint(const std::string& path, const std::string& config_yaml, const std::string& trainer_state,
+                      const CheckpointSection& write_envs, const CheckpointSection& write_agent);
 // Throws std::runtime_error naming the path when it is missing, not a
 // checkpoint, from an incompatible format, or truncated.
 CheckpointData read_checkpoint(const std::string& path);

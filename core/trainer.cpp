@@ -112,9 +112,10 @@ struct Trainer::State {
   }
   std::string checkpoint_path() const { return run_dir + "/checkpoints/latest.ckpt"; }
 
+  // The env and agent sections stream straight into the file: a learner's
+  // replay can be hundreds of MB, and copies of it in memory would double
+  // the run's peak RSS at every checkpoint.
   void save_checkpoint() {
-    CheckpointData data;
-    data.config_yaml = config.to_yaml();
     std::ostringstream trainer;
     write_pod(trainer, env_steps);
     write_pod(trainer, updates);
@@ -122,16 +123,10 @@ struct Trainer::State {
     write_pod(trainer, wall());
     write_pod(trainer, last_return);
     window.save(trainer);
-    data.trainer_state = trainer.str();
-    if (envs->spec().supports_snapshot) {
-      std::ostringstream e;
-      envs->save(e);
-      data.envs_state = e.str();
-    }
-    std::ostringstream a;
-    agent->save(a);
-    data.agent_state = a.str();
-    write_checkpoint(checkpoint_path(), data);
+    CheckpointSection write_envs;
+    if (envs->spec().supports_snapshot) write_envs = [this](std::ostream& out) { envs->save(out); };
+    write_checkpoint(checkpoint_path(), config.to_yaml(), trainer.str(), write_envs,
+                     [this](std::ostream& out) { agent->save(out); });
   }
 
   void load_checkpoint() {
