@@ -79,9 +79,15 @@ class MansaPgAgent : public Agent, public Sink {
     }
   }
 
-  void on_step_end(const VectorEnv& envs, bool greedy) { global_.on_step_end(envs, greedy); }
-  void reset_memory(int num_envs, bool greedy) {
-    if (greedy) global_.reset_evaluation(num_envs);
+  void on_step_end(const VectorEnv& envs, PpoLearner::Mode mode) {
+    global_.on_step_end(envs, mode != PpoLearner::Mode::kBehaviour);
+    il_.on_step_end(envs, mode);
+    cl_.on_step_end(envs, mode);
+  }
+  void reset_memory(int num_envs, PpoLearner::Mode mode) {
+    if (mode != PpoLearner::Mode::kBehaviour) global_.reset_evaluation(num_envs);
+    il_.reset_memory(mode);
+    cl_.reset_memory(mode);
   }
 
   // ---- Sink ----
@@ -137,10 +143,8 @@ class MansaPgAgent : public Agent, public Sink {
 };
 
 void MansaPgPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
-void MansaPgPolicy::on_step_end(const VectorEnv& envs) {
-  agent_.on_step_end(envs, mode_ != PpoLearner::Mode::kBehaviour);
-}
-void MansaPgPolicy::reset_memory(int num_envs) { agent_.reset_memory(num_envs, mode_ != PpoLearner::Mode::kBehaviour); }
+void MansaPgPolicy::on_step_end(const VectorEnv& envs) { agent_.on_step_end(envs, mode_); }
+void MansaPgPolicy::reset_memory(int num_envs) { agent_.reset_memory(num_envs, mode_); }
 
 }  // namespace
 

@@ -20,6 +20,8 @@ class PpoPolicy : public Policy {
   void act(VectorEnv& envs) override {
     learner_.act(envs, mode_, ActionBuffer{envs.discrete_actions(), envs.continuous_actions()});
   }
+  void on_step_end(const VectorEnv& envs) override { learner_.on_step_end(envs, mode_); }
+  void reset_memory(int) override { learner_.reset_memory(mode_); }
 
  private:
   PpoLearner& learner_;

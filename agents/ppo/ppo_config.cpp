@@ -26,6 +26,9 @@ std::vector<ParamSpec> ppo_param_specs(const std::string& variant) {
       ParamSpec::string("critic_input", variant == "mappo" ? "state" : "obs", {"obs", "state"},
                         "critic sees the agent's observation or the env's global state (centralised)"),
       ParamSpec::boolean("agent_id", multi, "append a one-hot agent id to actor and critic inputs"),
+      ParamSpec::boolean("recurrent", false,
+                         "GRU actor (Linear-ReLU, GRUCell, Linear; width hidden[0]) trained on whole rollout "
+                         "sequences; Discrete actions only"),
   };
 }
 
@@ -51,6 +54,7 @@ PpoConfig PpoConfig::from_params(const Params& p) {
   c.target_kl = p.get_float("target_kl");
   c.critic_input = p.get_string("critic_input");
   c.agent_id = p.get_bool("agent_id");
+  c.recurrent = p.get_bool("recurrent");
   return c;
 }
 

@@ -34,6 +34,7 @@ struct PpoConfig {
   double target_kl = 0.0;  // 0 = no early stop
   std::string critic_input = "obs";  // obs (PPO/IPPO) | state (MAPPO)
   bool agent_id = false;             // append a one-hot agent id to network inputs
+  bool recurrent = false;            // GRU actor of width hidden[0] (Discrete actions)
 
   static PpoConfig from_params(const Params& params);
 };

@@ -2,8 +2,11 @@
 
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 #include <torch/torch.h>
+
+#include "models/init.h"
 
 namespace ember {
 
@@ -14,7 +17,14 @@ constexpr double kHalfLog2Pi = 0.91893853320467274178;
 ActorCriticImpl::ActorCriticImpl(int64_t actor_in, int64_t critic_in, int64_t out_dim, bool continuous,
                                  const PpoConfig& c, at::Generator& gen)
     : continuous(continuous) {
-  actor = register_module("actor", Mlp(actor_in, c.hidden, out_dim, 0.01, gen));
+  if (c.recurrent) {
+    if (continuous) throw std::invalid_argument("PPO: a recurrent actor needs a Discrete action space");
+    // EPyMARL's rnn agent as the policy: Linear-ReLU, GRUCell, Linear to logits
+    rnn_actor = register_module("rnn_actor", AgentQNetwork(actor_in, c.hidden.front(), out_dim, true));
+    default_init_(*rnn_actor, gen);
+  } else {
+    actor = register_module("actor", Mlp(actor_in, c.hidden, out_dim, 0.01, gen));
+  }
   critic = register_module("critic", Mlp(critic_in, c.hidden, 1, 1.0, gen));
   if (continuous) log_std = register_parameter("log_std", torch::full({out_dim}, c.init_log_std));
 }
@@ -49,6 +59,8 @@ double explained_variance(const float* returns, const float* values, int64_t n) 
   return var_y == 0 ? 0.0 : 1.0 - var_res / var_y;
 }
 
+at::Tensor ActorCriticImpl::actor_head(const at::Tensor& x) { return actor->forward(x); }
+
 Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, const PpoConfig& config,
                      const RolloutView& r, const float* advantages, const float* returns, double lr, Rng& rng) {
   for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamOptions&>(group.options()).lr(lr);
@@ -68,77 +80,115 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
   at::Tensor policy_mask;  // undefined: every row's action was executed
   if (r.policy_mask) policy_mask = blob(r.policy_mask, {N});
 
-  const int64_t mb_size = std::max<int64_t>(1, N / config.minibatches);
-  std::vector<int64_t> order(static_cast<size_t>(N));
   double sum_pg = 0, sum_v = 0, sum_ent = 0, sum_kl = 0, sum_clipfrac = 0;
   int64_t count = 0;
-  bool stop = false;
-  for (int64_t epoch = 0; epoch < config.epochs && !stop; ++epoch) {
-    std::iota(order.begin(), order.end(), 0);
-    for (int64_t i = N - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[static_cast<size_t>(rng.uniform_int(i + 1))]);
-    for (int64_t start = 0; start + mb_size <= N; start += mb_size) {
-      auto idx = torch::from_blob(order.data() + start, {mb_size}, torch::kLong);
-      auto mb_obs = obs.index_select(0, idx);
-      auto mb_old_logp = old_logp.index_select(0, idx);
-      auto mb_adv = adv_all.index_select(0, idx);
-      auto mb_ret = ret_all.index_select(0, idx);
-      auto mb_old_v = old_values.index_select(0, idx);
-      at::Tensor mb_mask;
-      if (policy_mask.defined()) mb_mask = policy_mask.index_select(0, idx);
-      // mean over the rows the policy terms are about (all, or the executed ones)
-      auto policy_mean = [&](const at::Tensor& x) {
-        return mb_mask.defined() ? (x * mb_mask).sum() / mb_mask.sum().clamp_min(1.0) : x.mean();
-      };
+  // One gradient step on the flat rollout entries `idx`, whose actor outputs are `head`.
+  auto optimize_minibatch = [&](const at::Tensor& idx, const at::Tensor& head) {
+    const int64_t mb_size = idx.size(0);
+    auto mb_old_logp = old_logp.index_select(0, idx);
+    auto mb_adv = adv_all.index_select(0, idx);
+    auto mb_ret = ret_all.index_select(0, idx);
+    auto mb_old_v = old_values.index_select(0, idx);
+    at::Tensor mb_mask;
+    if (policy_mask.defined()) mb_mask = policy_mask.index_select(0, idx);
+    // mean over the rows the policy terms are about (all, or the executed ones)
+    auto policy_mean = [&](const at::Tensor& x) {
+      return mb_mask.defined() ? (x * mb_mask).sum() / mb_mask.sum().clamp_min(1.0) : x.mean();
+    };
 
-      at::Tensor new_logp, entropy;
-      auto head = model->actor->forward(mb_obs);
-      if (model->continuous) {
-        auto log_std = model->log_std.expand_as(head);
-        auto z = (actions.index_select(0, idx) - head) / log_std.exp();
-        new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
-        entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
-      } else {
-        auto logp_all = torch::log_softmax(head, 1);
-        new_logp = logp_all.gather(1, discrete_actions.index_select(0, idx).unsqueeze(1)).squeeze(1);
-        entropy = -(logp_all.exp() * logp_all).sum(1);
-      }
-      auto log_ratio = new_logp - mb_old_logp;
-      auto ratio = log_ratio.exp();
-      {
-        torch::NoGradGuard no_grad;
-        sum_kl += policy_mean((ratio - 1) - log_ratio).item<double>();
-        sum_clipfrac += policy_mean(((ratio - 1.0).abs() > config.clip).to(torch::kFloat)).item<double>();
-      }
-      if (config.normalize_advantages && mb_size > 1) {
-        if (mb_mask.defined()) {
-          const auto mean = policy_mean(mb_adv);
-          mb_adv = (mb_adv - mean) / (policy_mean((mb_adv - mean).pow(2)).sqrt() + 1e-8);
-        } else {
-          mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
-        }
-      }
-      auto pg_loss =
-          policy_mean(torch::max(-mb_adv * ratio, -mb_adv * torch::clamp(ratio, 1 - config.clip, 1 + config.clip)));
-      auto v = model->critic->forward(critic_in.index_select(0, idx)).squeeze(1);
-      at::Tensor v_loss;
-      if (config.clip_value_loss) {
-        auto v_clipped = mb_old_v + torch::clamp(v - mb_old_v, -config.clip, config.clip);
-        v_loss = 0.5 * torch::max((v - mb_ret).pow(2), (v_clipped - mb_ret).pow(2)).mean();
-      } else {
-        v_loss = 0.5 * (v - mb_ret).pow(2).mean();
-      }
-      auto ent = policy_mean(entropy);
-      auto loss = pg_loss - config.ent_coef * ent + config.vf_coef * v_loss;
-      optimizer.zero_grad();
-      loss.backward();
-      if (config.max_grad_norm > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), config.max_grad_norm);
-      optimizer.step();
-      sum_pg += pg_loss.item<double>();
-      sum_v += v_loss.item<double>();
-      sum_ent += ent.item<double>();
-      ++count;
+    at::Tensor new_logp, entropy;
+    if (model->continuous) {
+      auto log_std = model->log_std.expand_as(head);
+      auto z = (actions.index_select(0, idx) - head) / log_std.exp();
+      new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
+      entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
+    } else {
+      auto logp_all = torch::log_softmax(head, 1);
+      new_logp = logp_all.gather(1, discrete_actions.index_select(0, idx).unsqueeze(1)).squeeze(1);
+      entropy = -(logp_all.exp() * logp_all).sum(1);
     }
-    if (config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl) stop = true;
+    auto log_ratio = new_logp - mb_old_logp;
+    auto ratio = log_ratio.exp();
+    {
+      torch::NoGradGuard no_grad;
+      sum_kl += policy_mean((ratio - 1) - log_ratio).item<double>();
+      sum_clipfrac += policy_mean(((ratio - 1.0).abs() > config.clip).to(torch::kFloat)).item<double>();
+    }
+    if (config.normalize_advantages && mb_size > 1) {
+      if (mb_mask.defined()) {
+        const auto mean = policy_mean(mb_adv);
+        mb_adv = (mb_adv - mean) / (policy_mean((mb_adv - mean).pow(2)).sqrt() + 1e-8);
+      } else {
+        mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
+      }
+    }
+    auto pg_loss =
+        policy_mean(torch::max(-mb_adv * ratio, -mb_adv * torch::clamp(ratio, 1 - config.clip, 1 + config.clip)));
+    auto v = model->critic->forward(critic_in.index_select(0, idx)).squeeze(1);
+    at::Tensor v_loss;
+    if (config.clip_value_loss) {
+      auto v_clipped = mb_old_v + torch::clamp(v - mb_old_v, -config.clip, config.clip);
+      v_loss = 0.5 * torch::max((v - mb_ret).pow(2), (v_clipped - mb_ret).pow(2)).mean();
+    } else {
+      v_loss = 0.5 * (v - mb_ret).pow(2).mean();
+    }
+    auto ent = policy_mean(entropy);
+    auto loss = pg_loss - config.ent_coef * ent + config.vf_coef * v_loss;
+    optimizer.zero_grad();
+    loss.backward();
+    if (config.max_grad_norm > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), config.max_grad_norm);
+    optimizer.step();
+    sum_pg += pg_loss.item<double>();
+    sum_v += v_loss.item<double>();
+    sum_ent += ent.item<double>();
+    ++count;
+  };
+
+  bool stop = false;
+  if (!model->recurrent()) {
+    // minibatches of shuffled (step, row) entries
+    const int64_t mb_size = std::max<int64_t>(1, N / config.minibatches);
+    std::vector<int64_t> order(static_cast<size_t>(N));
+    for (int64_t epoch = 0; epoch < config.epochs && !stop; ++epoch) {
+      std::iota(order.begin(), order.end(), 0);
+      for (int64_t i = N - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[static_cast<size_t>(rng.uniform_int(i + 1))]);
+      for (int64_t start = 0; start + mb_size <= N; start += mb_size) {
+        auto idx = torch::from_blob(order.data() + start, {mb_size}, torch::kLong);
+        optimize_minibatch(idx, model->actor_head(obs.index_select(0, idx)));
+      }
+      if (config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl) stop = true;
+    }
+  } else {
+    // minibatches of shuffled rows, each replayed as a whole sequence from
+    // the hidden state it had at the rollout's start, reset where an episode
+    // ended (as when acting)
+    const int64_t T = r.T, B = r.B, H = r.hidden_dim;
+    const int64_t rows_per_mb = std::max<int64_t>(1, B / config.minibatches);
+    auto h0_all = blob(r.initial_hidden, {B, H});
+    auto obs_tb = obs.view({T, B, r.actor_dim});
+    auto not_done = 1.0f - blob(r.dones, {T, B, 1});
+    std::vector<int64_t> order(static_cast<size_t>(B));
+    for (int64_t epoch = 0; epoch < config.epochs && !stop; ++epoch) {
+      std::iota(order.begin(), order.end(), 0);
+      for (int64_t i = B - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[static_cast<size_t>(rng.uniform_int(i + 1))]);
+      for (int64_t start = 0; start + rows_per_mb <= B; start += rows_per_mb) {
+        auto rows = torch::from_blob(order.data() + start, {rows_per_mb}, torch::kLong);
+        auto h = h0_all.index_select(0, rows);
+        auto x = obs_tb.index_select(1, rows);
+        auto keep = not_done.index_select(1, rows);
+        std::vector<at::Tensor> heads;
+        for (int64_t t = 0; t < T; ++t) {
+          if (t > 0) h = h * keep[t - 1];
+          auto out = model->rnn_actor->forward(x[t], h);
+          heads.push_back(out.first);
+          h = out.second;
+        }
+        // flat entries t * B + row, in the same order as the stacked heads
+        auto idx = (torch::arange(T, torch::kLong).unsqueeze(1) * B + rows.unsqueeze(0)).reshape({T * rows_per_mb});
+        optimize_minibatch(idx, torch::stack(heads).reshape({T * rows_per_mb, -1}));
+      }
+      if (config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl) stop = true;
+    }
   }
   const double c = static_cast<double>(std::max<int64_t>(count, 1));
   return {{"losses/policy_loss", sum_pg / c},

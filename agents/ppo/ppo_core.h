@@ -21,15 +21,22 @@
 #include "agents/ppo/ppo_config.h"
 #include "core/agent.h"
 #include "core/rng.h"
+#include "models/agent_q_network.h"
 #include "models/mlp.h"
 
 namespace ember {
 
 // Separate actor and critic MLPs; Gaussian actions add a state-independent log std.
+// With config.recurrent the actor is a GRU network (rnn_actor, stepped with
+// a hidden state per row) and `actor` stays empty.
 struct ActorCriticImpl : torch::nn::Module {
   ActorCriticImpl(int64_t actor_in, int64_t critic_in, int64_t out_dim, bool continuous, const PpoConfig& c,
                   at::Generator& gen);
+  bool recurrent() const { return !rnn_actor.is_empty(); }
+  // The feed-forward actor's output for inputs [rows, actor_in].
+  at::Tensor actor_head(const at::Tensor& x);
   Mlp actor{nullptr}, critic{nullptr};
+  AgentQNetwork rnn_actor{nullptr};
   at::Tensor log_std;
   bool continuous;
 };
@@ -54,6 +61,9 @@ struct RolloutView {
   // Optional [T, B] 0/1: rows whose action was executed. Rows with 0 train
   // the critic only (MANSA's pair of learners); null = every row.
   const float* policy_mask = nullptr;
+  // Recurrent actors: each row's hidden state before step 0 [B, hidden_dim].
+  const float* initial_hidden = nullptr;
+  int64_t hidden_dim = 0;
 };
 
 // Generalised advantage estimation; writes advantages and returns [T*B].

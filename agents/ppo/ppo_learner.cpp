@@ -95,7 +95,7 @@ struct PpoLearner::Impl {
     }
     build_actor_inputs(envs.field_as<float>(field_), rows, obs.data());
     at::Tensor x = torch::from_blob(obs.data(), {rows, actor_dim_});
-    at::Tensor head = model_->actor->forward(x).contiguous();
+    at::Tensor head = actor_forward(x, mode, rows).contiguous();
     const float* h = head.data_ptr<float>();
     if (mode == Mode::kGreedy) {
       write_greedy_actions(out, h, rows);
@@ -113,6 +113,35 @@ struct PpoLearner::Impl {
     else
       sample_discrete(out.discrete, h, rows);
   }
+
+  // ---- recurrent actor ----
+  // The actor's output for this step; a recurrent actor advances the hidden
+  // state of `mode` (behaviour and the two evaluation modes keep their own).
+  at::Tensor actor_forward(const at::Tensor& x, Mode mode, int64_t rows) {
+    if (!model_->recurrent()) return model_->actor_head(x);
+    at::Tensor& h = hidden_[static_cast<int>(mode)];
+    if (!h.defined() || h.size(0) != rows) h = torch::zeros({rows, model_->rnn_actor->hidden()});
+    if (mode == Mode::kBehaviour && t_ == 0) {
+      // the rollout starts here: updates replay each row from this state
+      initial_hidden_.assign(h.data_ptr<float>(), h.data_ptr<float>() + h.numel());
+    }
+    auto out = model_->rnn_actor->forward(x, h);
+    h = out.second;
+    return out.first;
+  }
+
+  // Rows of finished episodes start the next one from a zero state.
+  void on_step_end(const VectorEnv& envs, Mode mode) {
+    at::Tensor& h = hidden_[static_cast<int>(mode)];
+    if (!h.defined()) return;
+    float* data = h.data_ptr<float>();
+    const int64_t H = h.size(1);
+    for (int e = 0; e < envs.num_envs(); ++e)
+      if (envs.done()[e])
+        std::fill(data + static_cast<int64_t>(e) * agents_ * H, data + static_cast<int64_t>(e + 1) * agents_ * H, 0.0f);
+  }
+
+  void reset_memory(Mode mode) { hidden_[static_cast<int>(mode)] = at::Tensor(); }
 
   // ---- network inputs ----
   // The global state rows [envs, state_dim]: the env's state, or (without
@@ -314,6 +343,10 @@ struct PpoLearner::Impl {
     r.rewards = reward_buf_.data();
     r.dones = done_buf_.data();
     r.policy_mask = masked_ ? mask_buf_.data() : nullptr;
+    if (model_->recurrent()) {
+      r.initial_hidden = initial_hidden_.data();
+      r.hidden_dim = model_->rnn_actor->hidden();
+    }
     return r;
   }
 
@@ -329,6 +362,7 @@ struct PpoLearner::Impl {
     torch::serialize::OutputArchive archive;
     model_->save(archive);
     optimizer_->save(archive);
+    if (model_->recurrent() && hidden_[0].defined()) archive.write("behaviour_hidden", hidden_[0]);
     std::ostringstream weights;
     archive.save_to(weights);
     write_string(out, weights.str());
@@ -347,6 +381,8 @@ struct PpoLearner::Impl {
     archive.load_from(weights);
     model_->load(archive);
     optimizer_->load(archive);
+    at::Tensor hidden;
+    if (archive.try_read("behaviour_hidden", hidden)) hidden_[0] = hidden;
   }
 
   PpoConfig config_;
@@ -368,6 +404,8 @@ struct PpoLearner::Impl {
   std::vector<float> obs_buf_, critic_buf_, act_buf_, logp_buf_, value_buf_, reward_buf_, done_buf_, next_critic_;
   std::vector<float> mask_buf_;  // [T, rows] 1 where this learner's action was executed
   bool masked_ = false;          // some step was recorded with an `executed` mask
+  at::Tensor hidden_[3];         // recurrent actor state per Mode, [rows, hidden]
+  std::vector<float> initial_hidden_;  // the behaviour state at the rollout's start
   std::vector<float> last_obs_, last_critic_, last_action_, last_logp_, last_value_, eval_obs_, eval_logp_;
 };
 
@@ -376,6 +414,8 @@ PpoLearner::PpoLearner(const PpoConfig& config, const EnvSpec& spec, int num_env
 PpoLearner::~PpoLearner() = default;
 
 void PpoLearner::act(const VectorEnv& envs, Mode mode, const ActionBuffer& out) { impl_->act(envs, mode, out); }
+void PpoLearner::on_step_end(const VectorEnv& envs, Mode mode) { impl_->on_step_end(envs, mode); }
+void PpoLearner::reset_memory(Mode mode) { impl_->reset_memory(mode); }
 void PpoLearner::before_step(const uint8_t* executed) { impl_->before_step(executed); }
 void PpoLearner::after_step(const VectorEnv& envs) { impl_->after_step(envs); }
 Metrics PpoLearner::update(const TrainProgress& progress) { return impl_->update(progress); }

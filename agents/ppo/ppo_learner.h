@@ -51,6 +51,11 @@ class PpoLearner {
   // Actions for every row of `envs`, written into `out` in the VectorEnv's
   // action layout.
   void act(const VectorEnv& envs, Mode mode, const ActionBuffer& out);
+  // A recurrent actor's memory (config.recurrent; no-ops otherwise): each
+  // mode keeps its own hidden state per row, zeroed for the envs whose
+  // episode ended in the last step, or entirely.
+  void on_step_end(const VectorEnv& envs, Mode mode);
+  void reset_memory(Mode mode);
   // Records the step about to be taken with the last kBehaviour actions.
   // `executed` (one 0/1 per env; null = every env) says whether the env
   // receives this learner's actions.

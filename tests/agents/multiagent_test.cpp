@@ -104,6 +104,21 @@ TEST_F(MultiAgentSmoke, PolicyGradientLearnersBeatRandom) {
   }
 }
 
+// IPPO with a GRU actor (EPyMARL's rnn agent) beats random play too, and its
+// greedy policy (which keeps a memory) does better than random as well.
+TEST_F(MultiAgentSmoke, RecurrentIppoBeatsRandom) {
+  auto envs = lbf(8, 5, false);
+  auto eval_envs = lbf(8, 5, false);
+  auto a = agent("ippo", *envs, 50000, {{"recurrent", true}, {"rollout_length", int64_t{64}}});
+  train(*a, *envs, 50000);
+  const double learned = evaluate_behaviour(*a, *eval_envs), random = random_return(*eval_envs);
+  EXPECT_GT(learned, random + 0.2) << "random " << random << ", learned " << learned;
+  const double greedy = mean_of(evaluate(a->greedy_policy(), *eval_envs, 100, 777).returns);
+  EXPECT_GT(greedy, random + 0.1) << "random " << random << ", greedy " << greedy;
+  RecordProperty("returns", std::to_string(learned) + " sampled, " + std::to_string(greedy) + " greedy, random " +
+                                std::to_string(random));
+}
+
 // MANSA learns, and reports the share of evaluation steps where CL acted.
 TEST_F(MultiAgentSmoke, MansaBeatsRandomAndReportsClFraction) {
   auto envs = lbf(8, 5, false);
