@@ -103,7 +103,12 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
       new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
       entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
     } else {
-      auto logp_all = torch::log_softmax(head, 1);
+      at::Tensor logits = head;
+      if (r.legal_actions) {
+        auto legal = blob(r.legal_actions, {N, head.size(1)}).index_select(0, idx);
+        logits = logits.masked_fill(legal == 0, -1e9);  // the distribution acting sampled from
+      }
+      auto logp_all = torch::log_softmax(logits, 1);
       new_logp = logp_all.gather(1, discrete_actions.index_select(0, idx).unsqueeze(1)).squeeze(1);
       entropy = -(logp_all.exp() * logp_all).sum(1);
     }

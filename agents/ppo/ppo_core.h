@@ -61,6 +61,9 @@ struct RolloutView {
   // Optional [T, B] 0/1: rows whose action was executed. Rows with 0 train
   // the critic only (MANSA's pair of learners); null = every row.
   const float* policy_mask = nullptr;
+  // Optional [T, B, n] 0/1 legal actions (Discrete): the policy is the
+  // softmax over the legal actions only, as when acting.
+  const float* legal_actions = nullptr;
   // Recurrent actors: each row's hidden state before step 0 [B, hidden_dim].
   const float* initial_hidden = nullptr;
   int64_t hidden_dim = 0;

@@ -76,6 +76,11 @@ struct PpoLearner::Impl {
     last_logp_.resize(B);
     last_value_.resize(B);
     mask_buf_.assign(T * B, 1.0f);
+    use_legal_ = spec.has_action_mask && !continuous_;
+    if (use_legal_) {
+      legal_buf_.assign(T * B * static_cast<size_t>(out_dim_), 1.0f);
+      last_legal_.assign(B * static_cast<size_t>(out_dim_), 1.0f);
+    }
   }
 
 
@@ -97,6 +102,8 @@ struct PpoLearner::Impl {
     at::Tensor x = torch::from_blob(obs.data(), {rows, actor_dim_});
     at::Tensor head = actor_forward(x, mode, rows).contiguous();
     const float* h = head.data_ptr<float>();
+    // the env's legal actions [rows, n] (acting and the update use the same masked distribution)
+    legal_ = use_legal_ ? envs.action_mask() : nullptr;
     if (mode == Mode::kGreedy) {
       write_greedy_actions(out, h, rows);
       return;
@@ -187,8 +194,9 @@ struct PpoLearner::Impl {
   }
 
   void sample_discrete(int32_t* out, const float* logits, int64_t rows) {
-    sample_categorical(logits, rows, out_dim_, nullptr, rng_, out, last_logp_.data());
+    sample_categorical(logits, rows, out_dim_, legal_, rng_, out, last_logp_.data());
     for (int64_t r = 0; r < rows; ++r) last_action_[static_cast<size_t>(r)] = static_cast<float>(out[r]);
+    if (legal_) std::copy(legal_, legal_ + rows * out_dim_, last_legal_.begin());
   }
 
   void sample_gaussian(float* out, const float* mean, int64_t rows) {
@@ -211,7 +219,7 @@ struct PpoLearner::Impl {
   void write_sampled_actions(const ActionBuffer& buffer, const float* h, int64_t rows) {
     eval_logp_.resize(static_cast<size_t>(rows));
     if (!continuous_) {
-      sample_categorical(h, rows, out_dim_, nullptr, eval_rng_, buffer.discrete, eval_logp_.data());
+      sample_categorical(h, rows, out_dim_, legal_, eval_rng_, buffer.discrete, eval_logp_.data());
       return;
     }
     const float* log_std = model_->log_std.data_ptr<float>();
@@ -228,9 +236,12 @@ struct PpoLearner::Impl {
       return;
     }
     int32_t* out = buffer.discrete;
-    for (int64_t r = 0; r < rows; ++r)
-      out[r] = static_cast<int32_t>(std::max_element(h + r * out_dim_, h + (r + 1) * out_dim_) -
-                                    (h + r * out_dim_));
+    for (int64_t r = 0; r < rows; ++r) {
+      int64_t best = -1;
+      for (int64_t k = 0; k < out_dim_; ++k)
+        if ((!legal_ || legal_[r * out_dim_ + k]) && (best < 0 || h[r * out_dim_ + k] > h[r * out_dim_ + best])) best = k;
+      out[r] = static_cast<int32_t>(best);
+    }
   }
 
   float clip_action(double a, int64_t k) const {
@@ -245,6 +256,9 @@ struct PpoLearner::Impl {
     for (size_t r = 0; r < B; ++r)
       mask_buf_[t * B + r] = executed && !executed[r / static_cast<size_t>(agents_)] ? 0.0f : 1.0f;
     masked_ = masked_ || executed != nullptr;
+    if (use_legal_)
+      std::copy(last_legal_.begin(), last_legal_.end(),
+                legal_buf_.begin() + static_cast<long>(t * B * static_cast<size_t>(out_dim_)));
     const auto D = static_cast<size_t>(actor_dim_), A = static_cast<size_t>(action_numel_);
     const auto C = static_cast<size_t>(critic_dim_);
     std::copy(last_obs_.begin(), last_obs_.end(), obs_buf_.begin() + static_cast<long>(t * B * D));
@@ -343,6 +357,7 @@ struct PpoLearner::Impl {
     r.rewards = reward_buf_.data();
     r.dones = done_buf_.data();
     r.policy_mask = masked_ ? mask_buf_.data() : nullptr;
+    r.legal_actions = use_legal_ ? legal_buf_.data() : nullptr;
     if (model_->recurrent()) {
       r.initial_hidden = initial_hidden_.data();
       r.hidden_dim = model_->rnn_actor->hidden();
@@ -404,6 +419,9 @@ struct PpoLearner::Impl {
   std::vector<float> obs_buf_, critic_buf_, act_buf_, logp_buf_, value_buf_, reward_buf_, done_buf_, next_critic_;
   std::vector<float> mask_buf_;  // [T, rows] 1 where this learner's action was executed
   bool masked_ = false;          // some step was recorded with an `executed` mask
+  bool use_legal_ = false;       // the env declares legal-action masks (Discrete)
+  const int32_t* legal_ = nullptr;           // the current step's masks, or null
+  std::vector<float> last_legal_, legal_buf_;  // [rows, n] and [T, rows, n]
   at::Tensor hidden_[3];         // recurrent actor state per Mode, [rows, hidden]
   std::vector<float> initial_hidden_;  // the behaviour state at the rollout's start
   std::vector<float> last_obs_, last_critic_, last_action_, last_logp_, last_value_, eval_obs_, eval_logp_;

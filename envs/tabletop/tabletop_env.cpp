@@ -69,7 +69,8 @@ EnvSpec TabletopEnv::make_spec(const TabletopConfig& c) {
   s.id = "tabletop";
   s.num_agents = 1;
   s.observation = {{"rgb", Space::box_u8({grid.rows, grid.cols, 3})},
-                   {"height", Space::box({grid.rows, grid.cols}, 0.0f, static_cast<float>(kMaxZ))},
+                   // towers can rise above the 0.3 m workspace ceiling; the renderer sees up to 1 m
+                   {"height", Space::box({grid.rows, grid.cols}, 0.0f, 1.0f)},
                    {"instruction", Space::text(c.max_tokens, vocabulary_size())}};
   const float pi = static_cast<float>(M_PI);
   s.action = Space::box({6}, {float(kMinX), float(kMinY), -pi, float(kMinX), float(kMinY), -pi},

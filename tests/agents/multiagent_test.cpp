@@ -27,9 +27,10 @@ class MultiAgentSmoke : public ::testing::Test {
     register_builtin_agents(registry_);
   }
 
-  std::unique_ptr<VectorEnv> lbf(int n, int64_t size, bool coop) {
+  std::unique_ptr<VectorEnv> lbf(int n, int64_t size, bool coop, const std::string& action_mask = "all") {
     const EnvRegistration* reg = registry_.find_env("lbf");
     Params p = Params::defaults(reg->params);
+    p.set("action_mask", action_mask);
     p.set("size", size);
     p.set("players", int64_t{2});
     p.set("food", int64_t{1});
@@ -117,6 +118,31 @@ TEST_F(MultiAgentSmoke, RecurrentIppoBeatsRandom) {
   EXPECT_GT(greedy, random + 0.1) << "random " << random << ", greedy " << greedy;
   RecordProperty("returns", std::to_string(learned) + " sampled, " + std::to_string(greedy) + " greedy, random " +
                                 std::to_string(random));
+}
+
+// PPO respects an env's legal-action mask when it samples, acts greedily and
+// (with the same masked distribution) learns.
+TEST_F(MultiAgentSmoke, IppoOnlyTakesLegalActions) {
+  for (const bool recurrent : {false, true}) {
+    auto envs = lbf(4, 5, false, "valid");
+    auto a = agent("ippo", *envs, 4000, {{"recurrent", recurrent}, {"rollout_length", int64_t{32}}});
+    envs->reset(3);
+    const int64_t n = envs->spec().action.nvec[0], rows = envs->num_envs() * envs->num_agents();
+    int64_t masked_out = 0;
+    for (int step = 0; step < 256; ++step) {
+      Policy& policy = step % 2 ? a->behaviour_policy() : a->greedy_policy();
+      policy.act(*envs);
+      for (int64_t r = 0; r < rows; ++r) {
+        const int32_t action = envs->discrete_actions()[r];
+        ASSERT_EQ(envs->action_mask()[r * n + action], 1) << "row " << r << " took illegal action " << action;
+        for (int64_t k = 0; k < n; ++k) masked_out += envs->action_mask()[r * n + k] == 0;
+      }
+      envs->step();
+      policy.on_step_end(*envs);
+    }
+    EXPECT_GT(masked_out, 0);  // the mask did exclude actions
+    train(*a, *envs, 4000);    // and learning from masked rollouts runs
+  }
 }
 
 // MANSA learns, and reports the share of evaluation steps where CL acted.
