@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# scripts/bench_mansa_cost.sh [COSTS] [STEPS] [SEEDS] [TASK] — MANSA's
+# switching-cost sweep behind benchmarks/results/lbf.md: one run of
+# configs/lbf/<TASK>_mansa.yaml per (cost, seed) with agent.switch_cost=<cost>
+# and train.steps=<STEPS>, written to runs/lbf_bench/<TASK>_mansa_c<cost>_s<seed>
+# with its wall-clock and peak RSS (<run>.time); resumable like bench_lbf.sh.
+# Then the summary table (the eval cl_fraction column is the sweep's answer).
+#   scripts/bench_mansa_cost.sh "0 0.01 0.1" 600000 "1"
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+costs="${1:-0 0.001 0.01 0.1}"
+steps="${2:-600000}"
+seeds="${3:-1}"
+task="${4:-8x8-2p-2f-coop}"
+out="runs/lbf_bench"
+mkdir -p "$out"
+export OPENBLAS_NUM_THREADS=1
+runs=()
+for cost in $costs; do
+  for seed in $seeds; do
+    name="${task}_mansa_c${cost}_s${seed}"
+    if [[ -f "$out/$name/checkpoints/latest.ckpt" && ! -f "$out/$name/eval.json" ]]; then
+      build/ember train --resume "$out/$name" >>"$out/$name.log" 2>&1
+    elif [[ ! -f "$out/$name/eval.json" ]]; then
+      rm -rf "${out:?}/$name"
+      /usr/bin/time -f "%e %M" -o "$out/$name.time" \
+        build/ember train "configs/lbf/${task}_mansa.yaml" train.seed="$seed" train.steps="$steps" \
+        agent.switch_cost="$cost" --runs-dir "$out" --name "$name" >"$out/$name.log" 2>&1
+    fi
+    runs+=("$out/$name")
+  done
+done
+scripts/summarize_runs.sh "${runs[@]}"
