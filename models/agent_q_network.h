@@ -21,6 +21,12 @@ class AgentQNetworkImpl : public torch::nn::Module {
   // The recurrent path runs LibTorch's fused GRU over T with the same weights
   // as the step-wise GRUCell, which is many times faster than T cell calls.
   at::Tensor forward_sequence(const at::Tensor& x);
+  // A sequence whose rows may start new episodes part-way: x [T, rows, in],
+  // h0 [rows, hidden] the state before step 0, starts [T, rows] (bool) true
+  // where the hidden state is reset to zero before that step. Equals the
+  // step-wise loop (tested) but runs LibTorch's fused GRU once over all
+  // episode segments, padded to the longest. -> [T, rows, actions]
+  at::Tensor forward_sequence(const at::Tensor& x, const at::Tensor& h0, const at::Tensor& starts);
   bool recurrent() const { return recurrent_; }
   int64_t hidden() const { return hidden_; }
 

@@ -171,26 +171,21 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
     const int64_t rows_per_mb = std::max<int64_t>(1, B / config.minibatches);
     auto h0_all = blob(r.initial_hidden, {B, H});
     auto obs_tb = obs.view({T, B, r.actor_dim});
-    auto not_done = 1.0f - blob(r.dones, {T, B, 1});
+    auto ended = blob(r.dones, {T, B}) > 0;
     std::vector<int64_t> order(static_cast<size_t>(B));
     for (int64_t epoch = 0; epoch < config.epochs && !stop; ++epoch) {
       std::iota(order.begin(), order.end(), 0);
       for (int64_t i = B - 1; i > 0; --i) std::swap(order[static_cast<size_t>(i)], order[static_cast<size_t>(rng.uniform_int(i + 1))]);
       for (int64_t start = 0; start + rows_per_mb <= B; start += rows_per_mb) {
         auto rows = torch::from_blob(order.data() + start, {rows_per_mb}, torch::kLong);
-        auto h = h0_all.index_select(0, rows);
-        auto x = obs_tb.index_select(1, rows);
-        auto keep = not_done.index_select(1, rows);
-        std::vector<at::Tensor> heads;
-        for (int64_t t = 0; t < T; ++t) {
-          if (t > 0) h = h * keep[t - 1];
-          auto out = model->rnn_actor->forward(x[t], h);
-          heads.push_back(out.first);
-          h = out.second;
-        }
-        // flat entries t * B + row, in the same order as the stacked heads
+        // an episode that ended at step t - 1 starts afresh at step t
+        auto starts = torch::cat({torch::zeros({1, rows_per_mb}, torch::kBool),
+                                  ended.index_select(1, rows).slice(0, 0, T - 1)});
+        auto heads = model->rnn_actor->forward_sequence(obs_tb.index_select(1, rows), h0_all.index_select(0, rows),
+                                                        starts);
+        // flat entries t * B + row, in the same order as the heads
         auto idx = (torch::arange(T, torch::kLong).unsqueeze(1) * B + rows.unsqueeze(0)).reshape({T * rows_per_mb});
-        optimize_minibatch(idx, torch::stack(heads).reshape({T * rows_per_mb, -1}));
+        optimize_minibatch(idx, heads.reshape({T * rows_per_mb, -1}));
       }
       if (config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl) stop = true;
     }
