@@ -2,22 +2,25 @@
 # scripts/summarize_runs.sh RUN_DIR... — one markdown row per run directory:
 # final and maximum greedy evaluation return (with the final 95% CI), env
 # steps, wall-clock, peak RSS (when RUN_DIR.time from /usr/bin/time -f "%e %M"
-# exists) and, for agents that report it, the final eval cl_fraction.
+# exists), the first evaluation step at or above 0.95 (THRESHOLD) and, for
+# agents that report it, the final eval cl_fraction.
 set -euo pipefail
-echo "| run | env steps | final eval return [95% CI] | max eval return | eval cl_fraction | wall-clock (s) | peak RSS (MB) |"
-echo "|---|---|---|---|---|---|---|"
+threshold="${THRESHOLD:-0.95}"
+echo "| run | env steps | final eval return [95% CI] | max eval return | first eval >= $threshold at | eval cl_fraction | wall-clock (s) | peak RSS (MB) |"
+echo "|---|---|---|---|---|---|---|---|"
 for run in "$@"; do
   eval_csv="$run/eval.csv"
-  [[ -f "$eval_csv" ]] || { echo "| $(basename "$run") | (no eval.csv) | | | | | |"; continue; }
-  row=$(awk -F, '
+  [[ -f "$eval_csv" ]] || { echo "| $(basename "$run") | (no eval.csv) | | | | | | |"; continue; }
+  row=$(awk -F, -v threshold="$threshold" '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     {
       step = $col["step"] + 0; wall = $col["wall_time"]; mean = $col["eval/return_mean"]
       lo = $col["eval/return_ci_low"]; hi = $col["eval/return_ci_high"]
       cl = ("eval/cl_fraction" in col) ? sprintf("%.3f", $col["eval/cl_fraction"]) : "-"
       if (mean > best) best = mean
+      if (first == "" && mean >= threshold) first = sprintf("%d", step)
     }
-    END { printf "%d | %.3f [%.3f, %.3f] | %.3f | %s | %.0f", step, mean, lo, hi, best, cl, wall }' "$eval_csv")
+    END { printf "%d | %.3f [%.3f, %.3f] | %.3f | %s | %s | %.0f", step, mean, lo, hi, best, (first == "" ? "-" : first), cl, wall }' "$eval_csv")
   rss="-"
   # the .time file is written when the run ends; it is empty while it runs
   if [[ -s "$run.time" ]]; then read -r _ kb <"$run.time" || true; rss=$((kb / 1024)); fi
