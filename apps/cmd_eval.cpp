@@ -9,6 +9,7 @@
 //   tasks:
 //     - {name: CartPole-v1, env: {id: CartPole-v1}}
 //     - {name: ..., group: unseen, env: {...}}   # optional group: own IQM row
+//   metrics: [success, spl]  # optional: env episode metrics as extra columns (mean over runs)
 //
 // A "run" is one (checkpoint or config) x one evaluation seed; its score is
 // its mean episode return. Per task the table shows mean, IQM, 95% bootstrap
@@ -56,6 +57,7 @@ struct Suite {
   int64_t episodes = 10;
   std::vector<uint64_t> seeds = {1000};
   std::vector<Task> tasks;
+  std::vector<std::string> metrics;  // episode metrics shown as extra table columns
 };
 
 // An agent to evaluate: a checkpoint (config + state) or a config alone.
@@ -88,6 +90,8 @@ Suite read_suite(const std::string& path) {
       } else if (key == "seeds") {
         suite.seeds = kv.second.as<std::vector<uint64_t>>();
         if (suite.seeds.empty()) throw ConfigError(where(kv.second) + "seeds must not be empty");
+      } else if (key == "metrics") {
+        suite.metrics = kv.second.as<std::vector<std::string>>();
       } else if (key == "tasks") {
         if (!kv.second.IsSequence()) throw ConfigError(where(kv.second) + "tasks must be a list");
         for (const auto& t : kv.second) {
@@ -108,7 +112,7 @@ Suite read_suite(const std::string& path) {
         }
       } else {
         throw ConfigError(where(kv.first) + "unknown suite key '" + key + "'" +
-                          suggest_suffix(key, {"name", "episodes", "seeds", "tasks"}));
+                          suggest_suffix(key, {"name", "episodes", "seeds", "metrics", "tasks"}));
       }
     } catch (const YAML::Exception& e) {
       throw ConfigError(where(kv.second) + key + ": " + e.msg);
@@ -228,7 +232,11 @@ int cmd_eval(int argc, char** argv, int first) {
     if (std::find(groups.begin(), groups.end(), id) == groups.end()) groups.push_back(id);
   }
   std::ostringstream table;
-  table << "| task | agent | runs | episodes | mean | IQM | 95% CI | std |\n|---|---|---|---|---|---|---|---|\n";
+  table << "| task | agent | runs | episodes | mean | IQM | 95% CI | std |";
+  for (const std::string& m : suite.metrics) table << " " << m << " |";
+  table << "\n|---|---|---|---|---|---|---|---|";
+  for (size_t m = 0; m < suite.metrics.size(); ++m) table << "---|";
+  table << "\n";
   std::map<std::string, std::vector<std::vector<double>>> group_scores;  // agent -> [task][run]
   // (agent, task group) -> [task][run], for suites whose tasks name a group
   std::map<std::pair<std::string, std::string>, std::vector<std::vector<double>>> task_group_scores;
@@ -236,6 +244,9 @@ int cmd_eval(int argc, char** argv, int first) {
   for (const Task& task : suite.tasks) {
     for (const std::string& group : groups) {
       std::vector<double> scores;
+      // per requested metric: the sum of run means and how many runs reported it
+      std::vector<double> metric_sum(suite.metrics.size(), 0.0);
+      std::vector<int> metric_runs(suite.metrics.size(), 0);
       Json task_json;
       task_json["task"] = task.name;
       task_json["agent"] = group;
@@ -280,7 +291,14 @@ int cmd_eval(int argc, char** argv, int first) {
                       {"score", scores.back()},
                       {"returns", r.returns}};
           for (const auto& kv : agent->evaluation_metrics()) run["agent_metrics"][kv.first] = kv.second;
-          for (size_t m = 0; m < r.metric_names.size(); ++m) run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
+          for (size_t m = 0; m < r.metric_names.size(); ++m) {
+            run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
+            for (size_t k = 0; k < suite.metrics.size(); ++k)
+              if (suite.metrics[k] == r.metric_names[m]) {
+                metric_sum[k] += mean_of(r.metrics[m]);
+                ++metric_runs[k];
+              }
+          }
           task_json["runs"].push_back(run);
           for (size_t e = 0; e < r.returns.size(); ++e)
             csv << task.name << "," << c.label << "," << seed << "," << e << "," << r.returns[e] << ","
@@ -296,7 +314,10 @@ int cmd_eval(int argc, char** argv, int first) {
       if (!task.group.empty()) task_group_scores[{group, task.group}].push_back(scores);
       table << "| " << task.name << " | " << group << " | " << s.n << " | " << suite.episodes << " | " << fmt(s.mean)
             << " | " << fmt(s.iqm) << " | [" << fmt(s.ci_low) << ", " << fmt(s.ci_high) << "] | " << fmt(s.std)
-            << " |\n";
+            << " |";
+      for (size_t k = 0; k < suite.metrics.size(); ++k)
+        table << " " << (metric_runs[k] ? fmt(metric_sum[k] / metric_runs[k]) : std::string("-")) << " |";
+      table << "\n";
     }
   }
   for (const auto& [key, scores] : task_group_scores) {

@@ -1,0 +1,35 @@
+// `ember eval` with a suite's `metrics:` shows those episode metrics as extra
+// columns (mean over runs), and rejects a misspelt suite key.
+#include <gtest/gtest.h>
+
+#include "tests/apps/cli_harness.h"
+
+namespace {
+
+const char kOracleConfig[] =
+    "name: oracle\n"
+    "env: {id: tabletop, task: stack-block-of-same-size, downsample: 4, num_envs: 1}\n"
+    "agent: {id: oracle}\n";
+
+TEST(EvalMetrics, SuiteMetricsBecomeTableColumns) {
+  const std::string dir = temp_dir("eval_metrics");
+  write(dir + "/oracle.yaml", kOracleConfig);
+  write(dir + "/suite.yaml",
+        "name: t\nepisodes: 3\nseeds: [1]\nmetrics: [success, steps]\n"
+        "tasks:\n  - {name: same-size, env: {id: tabletop, task: stack-block-of-same-size, split: test, downsample: 4}}\n");
+  const Result r = ember(dir, "eval suite.yaml --config oracle.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("| std | success | steps |"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("| 1.000 |"), std::string::npos) << r.output;  // the oracle's success
+}
+
+TEST(EvalMetrics, MisspeltSuiteKeyIsAnError) {
+  const std::string dir = temp_dir("eval_metrics_typo");
+  write(dir + "/oracle.yaml", kOracleConfig);
+  write(dir + "/suite.yaml", "name: t\nmetric: [success]\ntasks:\n  - {env: {id: tabletop}}\n");
+  const Result r = ember(dir, "eval suite.yaml --config oracle.yaml");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("did you mean 'metrics'"), std::string::npos) << r.output;
+}
+
+}  // namespace
