@@ -33,7 +33,8 @@ bool is_match(const Pose& object, const Pose& target, double symmetry, double po
   return dist < pos_eps && diff_rot < kRotationEps;
 }
 
-std::vector<std::array<double, 3>> zone_sample_points(double edge) {
+namespace {
+std::vector<std::array<double, 3>> make_zone_sample_points(double edge) {
   // numpy's arange length is ceil((stop - start) / step); the epsilon keeps
   // 0.06 / 0.02 = 2.9999999999999996 at 3 as in the reference.
   const int n = static_cast<int>(std::ceil(edge / kZonePointSpacing - 1e-9));
@@ -45,6 +46,17 @@ std::vector<std::array<double, 3>> zone_sample_points(double edge) {
         points.push_back({-edge / 2 + i * kZonePointSpacing, -edge / 2 + j * kZonePointSpacing,
                           -edge / 2 + k * kZonePointSpacing});
   return points;
+}
+}  // namespace
+
+const std::vector<std::array<double, 3>>& zone_sample_points(double edge) {
+  // the two block sizes are computed once (scoring runs in every env step);
+  // function statics are initialised thread-safely for VectorEnv's threads
+  static const std::vector<std::array<double, 3>> small = make_zone_sample_points(kSmallBlock);
+  static const std::vector<std::array<double, 3>> big = make_zone_sample_points(kBigBlock);
+  if (edge == kSmallBlock) return small;
+  if (edge == kBigBlock) return big;
+  throw std::invalid_argument("zone sample points: no block of edge " + std::to_string(edge) + " m");
 }
 
 namespace {

@@ -91,7 +91,8 @@ bool is_match(const Pose& object, const Pose& target, double symmetry, double po
 
 // Body-frame sample points of a cube of edge `edge`: every combination of
 // arange(-edge/2, edge/2, 0.02) per axis (8 points for 0.04, 27 for 0.06).
-std::vector<std::array<double, 3>> zone_sample_points(double edge);
+// Only the two block sizes exist (std::invalid_argument otherwise).
+const std::vector<std::array<double, 3>>& zone_sample_points(double edge);
 
 // Number of an object's sample points strictly inside `zone` (in the zone's
 // frame: |x| < size_x/2, |y| < size_y/2, z below the workspace ceiling).
