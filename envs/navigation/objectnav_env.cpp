@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/binary_io.h"
 #include "core/params.h"
 #include "envs/navigation/any_angle.h"
 #include "envs/navigation/nav_renderer.h"
@@ -71,6 +72,7 @@ EnvSpec ObjectNavEnv::make_spec(const ObjectNavConfig& c) {
   s.max_episode_steps = c.max_episode_steps;
   s.episode_metrics = {"success", "spl", "episode_length", "final_distance"};
   s.has_expert = true;
+  s.supports_snapshot = true;
   return s;
 }
 
@@ -280,6 +282,49 @@ void ObjectNavEnv::episode_metrics(double* out) const {
 std::string ObjectNavEnv::describe() const {
   return std::string("find a ") + object_categories()[target_].name + " (house tier " +
          std::to_string(house_.tier) + " seed " + std::to_string(house_.seed) + ")";
+}
+
+namespace {
+constexpr const char* kSnapshotHeader = "ember-objectnav-snapshot/1";
+}  // namespace
+
+void ObjectNavEnv::save_snapshot(std::ostream& out) const {
+  write_string(out, kSnapshotHeader);
+  write_rng(out, rng_);
+  write_pod(out, static_cast<uint8_t>(house_loaded_));
+  write_pod(out, static_cast<int32_t>(house_.tier));
+  write_pod(out, house_.seed);
+  const AgentPose& pose = sim_.pose();
+  for (const double v : {pose.x, pose.y, pose.yaw, pose.pitch, d_opt_, path_length_, d_closest_}) write_pod(out, v);
+  write_pod(out, static_cast<int32_t>(target_));
+  write_pod(out, static_cast<int32_t>(steps_));
+  write_pod(out, static_cast<uint8_t>(ended_));
+  write_pod(out, static_cast<uint8_t>(success_));
+  write_pod(out, episode_serial_);
+}
+
+void ObjectNavEnv::load_snapshot(std::istream& in) {
+  if (read_string(in) != kSnapshotHeader) throw std::runtime_error("not an objectnav snapshot");
+  read_rng(in, rng_);
+  const bool loaded = read_pod<uint8_t>(in) != 0;
+  const int tier = read_pod<int32_t>(in);
+  const auto seed = read_pod<uint64_t>(in);
+  AgentPose pose;
+  double* values[] = {&pose.x, &pose.y, &pose.yaw, &pose.pitch, &d_opt_, &path_length_, &d_closest_};
+  for (double* v : values) *v = read_pod<double>(in);
+  target_ = read_pod<int32_t>(in);
+  steps_ = read_pod<int32_t>(in);
+  ended_ = read_pod<uint8_t>(in) != 0;
+  success_ = read_pod<uint8_t>(in) != 0;
+  episode_serial_ = read_pod<uint64_t>(in);
+  if (!loaded) return;  // taken before the first reset
+  if (tier != config_.tier)
+    throw std::runtime_error("objectnav snapshot of a tier-" + std::to_string(tier) + " env, this env is tier " +
+                             std::to_string(config_.tier));
+  if (!house_loaded_ || house_.seed != seed || house_.tier != tier) load_house(generate_house(tier, seed));
+  set_goal_region(target_);
+  sim_.set_pose(pose);
+  oracle_.reset();
 }
 
 }  // namespace ember

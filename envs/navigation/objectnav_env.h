@@ -122,6 +122,13 @@ class ObjectNavEnv final : public Env {
   // (objectnav_oracle.h). Stateful across one episode (it replans when MuJoCo
   // blocks a move early), so call it once per step, before the step it is for.
   int32_t expert_action();
+  // Snapshots (supports_snapshot): the house is kept as its (tier, seed) and
+  // regenerated on load; the pose, the episode counters and the RNG are
+  // stored exactly, so a resumed run continues bit-identically. The oracle's
+  // memory of blocked moves is not part of the env and starts afresh.
+  void save_snapshot(std::ostream& out) const override;
+  void load_snapshot(std::istream& in) override;
+
   // Env's expert hook (used by the "oracle" agent).
   bool expert_action(const ActionBuffer& out) override {
     out.discrete[0] = expert_action();
