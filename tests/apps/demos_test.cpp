@@ -45,6 +45,23 @@ TEST(Demos, TabletopOracleEpisodesRoundTripThroughTheFileFormat) {
   EXPECT_NE(again.output.find("already holds demonstrations"), std::string::npos) << again.output;
 }
 
+TEST(Demos, DiscreteExpertsRecordActionIdsAndEmptyStepInstructions) {
+  const std::string dir = temp_dir("demos_nav");
+  write(dir + "/nav.yaml",
+        "name: nav\nenv: {id: objectnav, split: test, render: false, shaping: false, num_envs: 1}\n"
+        "agent: {id: oracle}\n");
+  const Result r = ember(dir, "demos nav.yaml --episodes 2 --out out");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const DemoEpisode e = read_demo_episode(dir + "/out/episode_000001.demo");
+  EXPECT_EQ(e.env_id, "objectnav");
+  ASSERT_GT(e.steps, 0);
+  EXPECT_TRUE(e.discrete_actions);
+  EXPECT_EQ(e.discrete.size(), static_cast<size_t>(e.steps));
+  EXPECT_EQ(e.discrete.back(), 3);  // the episode ends with End
+  for (const std::string& s : e.step_instructions) EXPECT_TRUE(s.empty());
+  EXPECT_TRUE(e.terminated);
+}
+
 TEST(Demos, EnvWithoutAnExpertIsABadRequest) {
   const std::string dir = temp_dir("demos_no_expert");
   write(dir + "/cp.yaml", "name: cp\nenv: {id: CartPole-v1}\nagent: {id: random}\n");
