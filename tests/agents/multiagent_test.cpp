@@ -194,6 +194,24 @@ TEST_F(MultiAgentSmoke, MansaRandomSwitchingControlCallsClAtItsRate) {
   }
 }
 
+// A per-episode CL budget caps CL's steps even when Global always asks for CL.
+TEST_F(MultiAgentSmoke, MansaBudgetCapsClCallsPerEpisode) {
+  auto eval_envs = lbf(4, 5, false);
+  auto fraction = [&](int64_t budget) {
+    auto a = agent("mansa", *eval_envs, 1000,
+                   {{"switch_policy", std::string("random")}, {"random_cl_probability", 1.0},
+                    {"budget", budget}, {"learner_hidden", int64_t{16}}});
+    const EvalResult r = evaluate(a->greedy_policy(), *eval_envs, 12, 5);
+    int64_t shortest = 1 << 30;
+    for (int64_t length : r.lengths) shortest = std::min(shortest, length);
+    return std::make_pair(a->evaluation_metrics()[0].second, shortest);
+  };
+  EXPECT_EQ(fraction(0).first, 1.0);  // no budget: CL acts at every step
+  const auto [capped, shortest] = fraction(3);
+  EXPECT_GT(capped, 0.0);
+  EXPECT_LE(capped, 3.0 / static_cast<double>(shortest) + 1e-9);  // at most 3 CL steps per episode
+}
+
 // A Q-learning agent's checkpoint restores identical greedy behaviour.
 TEST_F(MultiAgentSmoke, QAgentSaveLoadRoundTrip) {
   auto envs = lbf(4, 5, false);
