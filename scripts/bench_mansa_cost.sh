@@ -5,12 +5,12 @@
 # and train.steps=<STEPS>, written to runs/lbf_bench/<TASK>_mansa_c<cost>_s<seed>
 # with its wall-clock and peak RSS (<run>.time); resumable like bench_lbf.sh.
 # Then the summary table (the eval cl_fraction column is the sweep's answer).
-#   scripts/bench_mansa_cost.sh "0 0.01 0.1" 600000 "1"
+#   scripts/bench_mansa_cost.sh "0 0.001 0.01 0.1" 400000 "1"
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 costs="${1:-0 0.001 0.01 0.1}"
-steps="${2:-600000}"
+steps="${2:-400000}"
 seeds="${3:-1}"
 task="${4:-8x8-2p-2f-coop}"
 out="runs/lbf_bench"
