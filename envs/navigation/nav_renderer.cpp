@@ -16,6 +16,7 @@ struct NavRenderer::Impl {
   OSMesaContext context = nullptr;
   std::vector<unsigned char> window;  // OSMesa's default framebuffer (MuJoCo draws offscreen)
   std::vector<unsigned char> pixels;  // bottom-up rows from mjr_readPixels
+  std::vector<float> depth;           // bottom-up, OpenGL's non-linear [0, 1]
   mjrContext con;
   bool con_made = false;
   mjvScene scene;
@@ -99,7 +100,7 @@ void NavRenderer::attach(const mjModel_* model) {
   s.model = model;
 }
 
-void NavRenderer::render(const mjModel_* model, mjData_* data, int camera_id, uint8_t* rgb) {
+void NavRenderer::render(const mjModel_* model, mjData_* data, int camera_id, uint8_t* rgb, float* depth) {
   Impl& s = *impl_;
   if (model != s.model) throw std::logic_error("NavRenderer::render: model not attached");
   const CurrentContextScope current(s.context, s.window.data(), width_, height_);
@@ -108,10 +109,21 @@ void NavRenderer::render(const mjModel_* model, mjData_* data, int camera_id, ui
   const mjrRect viewport = {0, 0, width_, height_};
   mjr_setBuffer(mjFB_OFFSCREEN, &s.con);
   mjr_render(viewport, &s.scene, &s.con);
-  mjr_readPixels(s.pixels.data(), nullptr, viewport, &s.con);
+  if (depth) s.depth.resize(static_cast<size_t>(width_) * height_);
+  mjr_readPixels(s.pixels.data(), depth ? s.depth.data() : nullptr, viewport, &s.con);
   const size_t row = static_cast<size_t>(width_) * 3;
   for (int y = 0; y < height_; ++y)
     std::memcpy(rgb + row * y, s.pixels.data() + row * (height_ - 1 - y), row);
+  if (!depth) return;
+  // OpenGL's depth buffer is non-linear in distance: invert the projection
+  // with the model's clipping planes (MuJoCo scales them by the extent).
+  const double near = model->vis.map.znear * model->stat.extent;
+  const double far = model->vis.map.zfar * model->stat.extent;
+  for (int y = 0; y < height_; ++y)
+    for (int x = 0; x < width_; ++x) {
+      const double d = s.depth[static_cast<size_t>(height_ - 1 - y) * width_ + x];
+      depth[static_cast<size_t>(y) * width_ + x] = static_cast<float>(near / (1.0 - d * (1.0 - near / far)));
+    }
 }
 
 }  // namespace ember

@@ -45,7 +45,9 @@ class NavRenderer {
   // must be current: mj_kinematics + mj_camlight, or mj_forward) into `rgb`
   // (height * width * 3 bytes, rows top to bottom). The model's offscreen
   // size must be at least width x height.
-  void render(const mjModel_* model, mjData_* data, int camera_id, uint8_t* rgb);
+  // With `depth` (height * width floats, rows top to bottom) also writes the
+  // metric depth along the view axis (m; the far plane where nothing is hit).
+  void render(const mjModel_* model, mjData_* data, int camera_id, uint8_t* rgb, float* depth = nullptr);
 
   int width() const { return width_; }
   int height() const { return height_; }

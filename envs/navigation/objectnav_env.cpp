@@ -40,6 +40,7 @@ ObjectNavConfig ObjectNavConfig::from_params(const Params& p) {
   if (p.has("width")) c.width = static_cast<int>(p.get_int("width"));
   if (p.has("height")) c.height = static_cast<int>(p.get_int("height"));
   if (p.has("render")) c.render = p.get_bool("render");
+  if (p.has("depth")) c.depth = p.get_bool("depth");
   if (p.has("shaping")) c.shaping = p.get_bool("shaping");
   if (p.has("max_episode_steps")) c.max_episode_steps = static_cast<int>(p.get_int("max_episode_steps"));
   if (p.has("min_start_distance")) c.min_start_distance = p.get_float("min_start_distance");
@@ -60,6 +61,7 @@ void ObjectNavConfig::validate() const {
                                 std::to_string(height));
   if (max_episode_steps < 1) throw std::invalid_argument("objectnav: max_episode_steps must be >= 1");
   if (!(min_start_distance >= 0)) throw std::invalid_argument("objectnav: min_start_distance must be >= 0");
+  if (depth && !render) throw std::invalid_argument("objectnav: depth needs render: true");
 }
 
 EnvSpec ObjectNavEnv::make_spec(const ObjectNavConfig& c) {
@@ -68,6 +70,9 @@ EnvSpec ObjectNavEnv::make_spec(const ObjectNavConfig& c) {
   s.num_agents = 1;
   s.observation = {{"rgb", Space::box_u8({c.height, c.width, 3})},
                    {"goal", Space::box({num_object_categories()}, 0.0f, 1.0f)}};
+  // metres along the view axis; the far plane (zfar x the model's extent)
+  // depends on the house, hence the loose bound
+  if (c.depth) s.observation.push_back({"depth", Space::box({c.height, c.width}, 0.0f, 1000.0f)});
   s.action = Space::discrete(kNavNumActions);
   s.max_episode_steps = c.max_episode_steps;
   s.episode_metrics = {"success", "spl", "episode_length", "final_distance"};
@@ -263,8 +268,9 @@ int32_t ObjectNavEnv::expert_action() {
 
 void ObjectNavEnv::write_observation(const EnvSlot& out) {
   uint8_t* rgb = out.field<uint8_t>(0);
+  float* depth = config_.depth ? out.field<float>(2) : nullptr;
   if (renderer_)
-    renderer_->render(sim_.model(), sim_.data(), sim_.camera_id(), rgb);
+    renderer_->render(sim_.model(), sim_.data(), sim_.camera_id(), rgb, depth);
   else
     std::memset(rgb, 0, static_cast<size_t>(config_.width) * config_.height * 3);
   float* goal = out.field<float>(1);

@@ -65,6 +65,7 @@ struct ObjectNavConfig {
   int64_t houses = 0;  // draw from the first `houses` houses of the split; 0 = all
   int width = 64, height = 64;
   bool render = true;   // false: "rgb" stays black (no GL context is created)
+  bool depth = false;   // also observe metric depth ("depth", needs render)
   bool shaping = true;  // progress shaping in the reward
   int max_episode_steps = 500;
   double success_distance = 1.0;

@@ -19,6 +19,7 @@ std::vector<ParamSpec> objectnav_param_specs() {
       ParamSpec::integer("width", d.width, 8, 1024, "egocentric frame width (pixels)"),
       ParamSpec::integer("height", d.height, 8, 1024, "egocentric frame height (pixels)"),
       ParamSpec::boolean("render", d.render, "render RGB (false: black frames, no GL context)"),
+      ParamSpec::boolean("depth", d.depth, "also observe metric depth, f32 [height, width] in metres (needs render)"),
       ParamSpec::boolean("shaping", d.shaping,
                          "add progress shaping max(d_closest - d, 0) toward the nearest target"),
       ParamSpec::integer("max_episode_steps", d.max_episode_steps, 1, 100000, "episode step limit"),

@@ -5,17 +5,22 @@
 // stepped one after the other.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/env_buffers.h"
 #include "envs/navigation/objectnav_env.h"
 #include "navigation_harness.h"
 
 namespace ember {
 namespace {
+
+constexpr int32_t kLookUp = kNavLookUp, kMoveAhead = kNavMoveAhead;
 
 // A rendering env of `tier` with square frames of `size`.
 NavHarness rendering(int tier = 0, int size = 64) { return NavHarness(nav_config(tier, /*render=*/true, size)); }
@@ -79,6 +84,42 @@ TEST(NavigationRender, EnvsOnSeparateThreadsRenderIdentically) {
 
 // Writes a few frames as PPM when EMBER_NAV_FRAMES names a directory (for
 // people checking what the agent sees; not an assertion).
+// Depth is metric and grows no further than the far plane: looking level, a
+// 0.25 m step ahead brings what the centre pixel sees about 0.25 m closer.
+TEST(NavigationRender, DepthIsMetricAndShrinksWhenMovingAhead) {
+  ObjectNavConfig c = nav_config(0, /*render=*/true);
+  c.depth = true;
+  ObjectNavEnv env(c);
+  ASSERT_EQ(env.spec().observation.size(), 3u);
+  EnvBuffers out(env.spec());
+  const int centre = (c.height / 2) * c.width + c.width / 2;
+  int checked = 0;
+  for (uint64_t seed = 1; seed <= 20 && checked < 3; ++seed) {
+    env.seed(seed);
+    env.reset(out.slot());
+    env.step(ActionView{&kLookUp, nullptr}, out.slot());  // start pitch 30 down -> level
+    const float before = out.field<float>(2)[centre];
+    const AgentPose start = env.sim().pose();
+    env.step(ActionView{&kMoveAhead, nullptr}, out.slot());
+    const AgentPose after = env.sim().pose();
+    const double moved = std::hypot(after.x - start.x, after.y - start.y);
+    if (moved < 0.24 || before < 0.6) continue;  // blocked, or too close to learn anything
+    const float now = out.field<float>(2)[centre];
+    EXPECT_NEAR(before - now, 0.25, 0.06) << "seed " << seed << ": " << before << " -> " << now;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 3);
+  float lo = 1e9f, hi = 0.0f;
+  for (int i = 0; i < c.width * c.height; ++i) {
+    lo = std::min(lo, out.field<float>(2)[i]);
+    hi = std::max(hi, out.field<float>(2)[i]);
+  }
+  EXPECT_GT(lo, 0.0f);
+  EXPECT_GT(hi, lo);  // not a constant image
+  EXPECT_THROW(ObjectNavEnv([] { ObjectNavConfig bad; bad.render = false; bad.depth = true; return bad; }()),
+               std::invalid_argument);
+}
+
 TEST(NavigationRender, OptionalFrameDump) {
   const char* dir = std::getenv("EMBER_NAV_FRAMES");
   if (!dir) GTEST_SKIP() << "set EMBER_NAV_FRAMES=<dir> to dump frames";
