@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config make
   libtorch-dev libopenblas0-pthread   # LibTorch is ~8x slower with the reference BLAS
   libyaml-cpp-dev nlohmann-json3-dev libgtest-dev
-  libmujoco-dev libqhull-dev libbullet-dev libosmesa6-dev libegl-dev libstb-dev
+  libmujoco-dev libqhull-dev libbullet-dev libosmesa6-dev libegl-dev libopengl-dev libstb-dev
   gnuplot-nox
 )
 

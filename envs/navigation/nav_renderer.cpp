@@ -1,6 +1,5 @@
 #include "envs/navigation/nav_renderer.h"
 
-#include <GL/osmesa.h>
 #include <mujoco/mujoco.h>
 
 #include <cstdlib>
@@ -10,11 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "envs/navigation/gl_context.h"
+
 namespace ember {
 
 struct NavRenderer::Impl {
-  OSMesaContext context = nullptr;
-  std::vector<unsigned char> window;  // OSMesa's default framebuffer (MuJoCo draws offscreen)
+  std::unique_ptr<GlContext> context;
   std::vector<unsigned char> pixels;  // bottom-up rows from mjr_readPixels
   std::vector<float> depth;           // bottom-up, OpenGL's non-linear [0, 1]
   mjrContext con;
@@ -39,25 +39,27 @@ std::once_flag g_llvmpipe_threads;
 // after it was destroyed).
 class CurrentContextScope {
  public:
-  CurrentContextScope(OSMesaContext context, unsigned char* window, int width, int height) {
-    if (!OSMesaMakeCurrent(context, window, GL_UNSIGNED_BYTE, width, height))
-      throw std::runtime_error("NavRenderer: OSMesaMakeCurrent failed");
+  explicit CurrentContextScope(GlContext& context) : context_(context) {
+    if (!context_.make_current())
+      throw std::runtime_error(std::string("NavRenderer: cannot make the ") + GlContext::backend() +
+                               " context current");
   }
-  ~CurrentContextScope() { OSMesaMakeCurrent(nullptr, nullptr, GL_UNSIGNED_BYTE, 0, 0); }
+  ~CurrentContextScope() { context_.release(); }
   CurrentContextScope(const CurrentContextScope&) = delete;
   CurrentContextScope& operator=(const CurrentContextScope&) = delete;
+
+ private:
+  GlContext& context_;
 };
 
 }  // namespace
 
-const char* NavRenderer::backend() { return "osmesa"; }
+const char* NavRenderer::backend() { return GlContext::backend(); }
 
 NavRenderer::NavRenderer(int width, int height) : width_(width), height_(height), impl_(new Impl) {
   if (width < 1 || height < 1) throw std::invalid_argument("NavRenderer: bad frame size");
   std::call_once(g_llvmpipe_threads, [] { setenv("LP_NUM_THREADS", "1", /*overwrite=*/0); });
-  impl_->context = OSMesaCreateContextExt(OSMESA_RGBA, 24, 8, 0, nullptr);
-  if (!impl_->context) throw std::runtime_error("NavRenderer: OSMesaCreateContextExt failed");
-  impl_->window.assign(static_cast<size_t>(width) * height * 4, 0);
+  impl_->context = std::make_unique<GlContext>(width, height);
   impl_->pixels.assign(static_cast<size_t>(width) * height * 3, 0);
   mjr_defaultContext(&impl_->con);
   mjv_defaultScene(&impl_->scene);
@@ -70,17 +72,16 @@ NavRenderer::NavRenderer(int width, int height) : width_(width), height_(height)
 NavRenderer::~NavRenderer() {
   if (!impl_->context) return;
   // A destructor must not throw: free the GL objects only if the context can be made current.
-  if (OSMesaMakeCurrent(impl_->context, impl_->window.data(), GL_UNSIGNED_BYTE, width_, height_)) {
+  if (impl_->context->make_current()) {
     if (impl_->con_made) mjr_freeContext(&impl_->con);
-    OSMesaMakeCurrent(nullptr, nullptr, GL_UNSIGNED_BYTE, 0, 0);
+    impl_->context->release();
   }
   if (impl_->scene_made) mjv_freeScene(&impl_->scene);
-  OSMesaDestroyContext(impl_->context);
 }
 
 void NavRenderer::attach(const mjModel_* model) {
   Impl& s = *impl_;
-  const CurrentContextScope current(s.context, s.window.data(), width_, height_);
+  const CurrentContextScope current(*s.context);
   if (model->vis.global.offwidth < width_ || model->vis.global.offheight < height_)
     throw std::invalid_argument("NavRenderer: the model's offscreen buffer is smaller than the frame");
   if (!s.con_made) {
@@ -103,7 +104,7 @@ void NavRenderer::attach(const mjModel_* model) {
 void NavRenderer::render(const mjModel_* model, mjData_* data, int camera_id, uint8_t* rgb, float* depth) {
   Impl& s = *impl_;
   if (model != s.model) throw std::logic_error("NavRenderer::render: model not attached");
-  const CurrentContextScope current(s.context, s.window.data(), width_, height_);
+  const CurrentContextScope current(*s.context);
   s.camera.fixedcamid = camera_id;
   mjv_updateScene(model, data, &s.option, nullptr, &s.camera, mjCAT_ALL, &s.scene);
   const mjrRect viewport = {0, 0, width_, height_};

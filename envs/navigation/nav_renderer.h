@@ -1,7 +1,8 @@
 // File: envs/navigation/nav_renderer.h
 //
-// Egocentric RGB frames from MuJoCo's own renderer in an offscreen OSMesa
-// (software, llvmpipe) OpenGL context: no display, no GPU. One renderer per
+// Egocentric RGB (and depth) frames from MuJoCo's own renderer in an
+// offscreen OpenGL context (gl_context.h: OSMesa or surfaceless EGL, chosen at
+// build time; both run on Mesa's llvmpipe without a display or GPU). One renderer per
 // env; its context is made current on whichever thread calls render() (the
 // VectorEnv steps an env always on the same thread), so several renderers
 // can live in one process.
@@ -31,7 +32,7 @@ namespace ember {
 
 class NavRenderer {
  public:
-  // Creates the OSMesa context; throws std::runtime_error when it cannot.
+  // Creates the GL context; throws std::runtime_error when it cannot.
   NavRenderer(int width, int height);
   ~NavRenderer();
   NavRenderer(const NavRenderer&) = delete;
@@ -51,7 +52,7 @@ class NavRenderer {
 
   int width() const { return width_; }
   int height() const { return height_; }
-  // "osmesa".
+  // "osmesa" or "egl" (the build's EMBER_NAV_GL).
   static const char* backend();
 
  private:
