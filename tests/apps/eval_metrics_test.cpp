@@ -23,6 +23,19 @@ TEST(EvalMetrics, SuiteMetricsBecomeTableColumns) {
   EXPECT_NE(r.output.find("| 1.000 |"), std::string::npos) << r.output;  // the oracle's success
 }
 
+TEST(EvalMetrics, TaskGroupsGetTheirOwnIqmRow) {
+  const std::string dir = temp_dir("eval_groups");
+  write(dir + "/oracle.yaml", kOracleConfig);
+  write(dir + "/suite.yaml",
+        "name: t\nepisodes: 2\nseeds: [1]\ntasks:\n"
+        "  - {name: a, group: unseen, env: {id: tabletop, task: stack-block-of-same-size, downsample: 4}}\n"
+        "  - {name: b, group: unseen, env: {id: tabletop, task: stack-block-of-same-color, downsample: 4}}\n");
+  const Result r = ember(dir, "eval suite.yaml --config oracle.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("| **unseen tasks (IQM)** | oracle |"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("| **all tasks (IQM)** | oracle |"), std::string::npos) << r.output;
+}
+
 TEST(EvalMetrics, MisspeltSuiteKeyIsAnError) {
   const std::string dir = temp_dir("eval_metrics_typo");
   write(dir + "/oracle.yaml", kOracleConfig);
