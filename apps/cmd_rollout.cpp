@@ -1,6 +1,9 @@
-// `ember rollout ID --actions FILE [--state FILE] [--seed S]`: replays a list
-// of actions in one env and prints every step as a JSON line, for debugging
-// and for comparing traces with other implementations.
+// `ember rollout ID --actions FILE [--state FILE] [--seed S] [--png DIR]`:
+// replays a list of actions in one env and prints every step as a JSON line,
+// for debugging and for comparing traces with other implementations. With
+// --png, every image-like observation field is also written as a PNG per step
+// (u8 [H, W, 3] as color; f32 [H, W] maps such as heights or depths as gray,
+// scaled by the map's maximum).
 //
 // Actions file (YAML): a list with one entry per step; an entry is an action
 // id (single-agent Discrete), a list of ids (one per agent), or a list of
@@ -8,6 +11,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -17,6 +22,7 @@
 #include "apps/env_config.h"
 #include "core/env_factory.h"
 #include "core/rollout.h"
+#include "envs/common/png.h"
 
 namespace ember {
 
@@ -94,6 +100,35 @@ std::vector<std::vector<double>> read_actions(const std::string& path, const Env
   return steps;
 }
 
+// Writes the image-like fields of env 0 (current or final observation) as
+// DIR/step<T>_<field>[_agent<A>].png.
+void write_image_fields(const VectorEnv& envs, bool final, const std::string& dir, size_t t) {
+  const EnvSpec& spec = envs.spec();
+  for (size_t f = 0; f < spec.observation.size(); ++f) {
+    const Space& space = spec.observation[f].space;
+    const bool rgb = space.dtype == DType::kUInt8 && space.shape.size() == 3 && space.shape[2] == 3;
+    const bool map = space.dtype == DType::kFloat32 && space.shape.size() == 2;
+    if (!rgb && !map) continue;
+    const int height = static_cast<int>(space.shape[0]), width = static_cast<int>(space.shape[1]);
+    const void* data = final ? envs.final_field(static_cast<int>(f)) : envs.field(static_cast<int>(f));
+    for (int a = 0; a < spec.num_agents; ++a) {
+      std::string path = dir + "/step" + std::to_string(t) + "_" + spec.observation[f].name;
+      if (spec.num_agents > 1) path += "_agent" + std::to_string(a);
+      path += ".png";
+      if (rgb) {
+        write_png_file(path, width, height, 3, static_cast<const uint8_t*>(data) + static_cast<size_t>(a) * space.numel());
+        continue;
+      }
+      const float* values = static_cast<const float*>(data) + static_cast<size_t>(a) * space.numel();
+      const float top = std::max(*std::max_element(values, values + space.numel()), 1e-6f);
+      std::vector<uint8_t> gray(static_cast<size_t>(space.numel()));
+      for (size_t i = 0; i < gray.size(); ++i)
+        gray[i] = static_cast<uint8_t>(std::clamp(values[i] / top, 0.0f, 1.0f) * 255.0f + 0.5f);
+      write_png_file(path, width, height, 1, gray.data());
+    }
+  }
+}
+
 class ReplayPolicy : public Policy {
  public:
   explicit ReplayPolicy(const std::vector<std::vector<double>>& steps) : steps_(steps) {}
@@ -116,8 +151,9 @@ class ReplayPolicy : public Policy {
 
 class PrintSink : public Sink {
  public:
-  explicit PrintSink(const ReplayPolicy& policy) : policy_(policy) {}
+  PrintSink(const ReplayPolicy& policy, std::string png_dir) : policy_(policy), png_dir_(std::move(png_dir)) {}
   void after_step(const VectorEnv& envs) override {
+    if (!png_dir_.empty()) write_image_fields(envs, envs.done()[0] != 0, png_dir_, policy_.next());
     Json line;
     line["t"] = policy_.next();
     line["action"] = policy_.last();
@@ -138,14 +174,16 @@ class PrintSink : public Sink {
 
  private:
   const ReplayPolicy& policy_;
+  std::string png_dir_;
 };
 
 }  // namespace
 
 int cmd_rollout(int argc, char** argv, int first) {
-  const CliArgs args = parse_cli_args(argc, argv, first, {"plugin", "actions", "state", "seed"}, {"help"});
+  const CliArgs args = parse_cli_args(argc, argv, first, {"plugin", "actions", "state", "seed", "png"}, {"help"});
   if (args.has("help") || args.positional.size() != 1 || !args.has("actions")) {
-    std::cout << "usage: ember rollout ID [key=value ...] --actions FILE [--state FILE] [--seed S] [--plugin LIB]\n";
+    std::cout << "usage: ember rollout ID [key=value ...] --actions FILE [--state FILE] [--seed S] [--png DIR]"
+                 " [--plugin LIB]\n";
     return args.has("help") ? 0 : 2;
   }
   Registry registry = make_builtin_registry();
@@ -176,9 +214,16 @@ int cmd_rollout(int argc, char** argv, int first) {
   start["seed"] = seed;
   start["obs"] = observation_json(*envs, false);
   std::cout << start.dump() << "\n";
+  const std::string png_dir = args.get("png", "");
+  if (!png_dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(png_dir, error);
+    if (error) throw UsageError("cannot create '" + png_dir + "': " + error.message());
+    write_image_fields(*envs, false, png_dir, 0);
+  }
 
   ReplayPolicy policy(steps);
-  PrintSink sink(policy);
+  PrintSink sink(policy, png_dir);
   for (size_t t = 0; t < steps.size(); ++t) {
     collect(*envs, policy, CollectLimit::steps(1), &sink, nullptr);
     if (envs->done()[0]) {
