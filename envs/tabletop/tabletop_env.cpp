@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/binary_io.h"
 #include "core/params.h"
 #include "envs/tabletop/tasks/caption.h"
 #include "envs/tabletop/tasks/goals.h"
@@ -79,6 +80,7 @@ EnvSpec TabletopEnv::make_spec(const TabletopConfig& c) {
   s.team_reward = TeamReward::kShared;
   s.episode_metrics = {"score", "success", "steps", "failed_grasps", "out_of_workspace", "unsettled"};
   s.supports_start_state = true;
+  s.supports_snapshot = true;
   s.has_expert = true;
   return s;
 }
@@ -145,6 +147,9 @@ void TabletopEnv::step(const ActionView& actions, const EnvSlot& out) {
   const PickPlace action{a[0], a[1], a[2], a[3], a[4], a[5]};
   if (!in_workspace(action.pick_x, action.pick_y) || !in_workspace(action.place_x, action.place_y))
     ++out_of_workspace_;
+  // A fresh world from the scene (everything at rest, as the last step left
+  // it): the step is a function of the scene alone, so snapshots are exact.
+  physics_.build(scene_);
   const PrimitiveResult result = physics_.pick_and_place(action);
   failed_grasps_ += !result.grasped;
   unsettled_ += !result.settled;
@@ -231,6 +236,66 @@ std::string TabletopEnv::describe() const {
   if (!episode_) return "tabletop task " + config_.task + " (no episode yet)";
   return episode_->instruction + "\n" + scene_caption(scene_, episode_->sized_names) + "\n" +
          scene_layout(scene_, episode_->sized_names);
+}
+
+namespace {
+constexpr const char* kSnapshotHeader = "ember-tabletop-snapshot/1";
+}  // namespace
+
+void TabletopEnv::save_snapshot(std::ostream& out) const {
+  write_string(out, kSnapshotHeader);
+  write_rng(out, rng_);
+  write_rng(out, oracle_rng_);
+  write_pod(out, static_cast<uint8_t>(episode_ != nullptr));
+  write_pod(out, scene_seed_);
+  write_pod(out, static_cast<int32_t>(scene_.size()));
+  for (const SceneObject& o : scene_.objects)
+    for (const double v : {o.pose.x, o.pose.y, o.pose.z, o.pose.qx, o.pose.qy, o.pose.qz, o.pose.qw}) write_pod(out, v);
+  write_pod(out, static_cast<int32_t>(tracker_->popped()));
+  write_pod(out, tracker_->progress());
+  write_pod(out, tracker_->total());
+  for (const int counter : {steps_, failed_grasps_, out_of_workspace_, unsettled_})
+    write_pod(out, static_cast<int32_t>(counter));
+}
+
+void TabletopEnv::load_snapshot(std::istream& in) {
+  if (read_string(in) != kSnapshotHeader) throw std::runtime_error("not a tabletop snapshot");
+  read_rng(in, rng_);
+  read_rng(in, oracle_rng_);
+  const bool started = read_pod<uint8_t>(in) != 0;
+  const auto seed = read_pod<uint64_t>(in);
+  const auto objects = read_pod<int32_t>(in);
+  std::vector<Pose> poses(static_cast<size_t>(std::max(objects, 0)));
+  for (Pose& p : poses)
+    for (double* v : {&p.x, &p.y, &p.z, &p.qx, &p.qy, &p.qz, &p.qw}) *v = read_pod<double>(in);
+  const auto popped = read_pod<int32_t>(in);
+  const auto progress = read_pod<double>(in);
+  const auto total = read_pod<double>(in);
+  int32_t counters[4];
+  for (int32_t& c : counters) c = read_pod<int32_t>(in);
+  if (!started) return;  // taken before the first reset
+  // the episode (scene layout, instruction, goals) regenerates from its seed
+  scene_seed_ = seed;
+  Rng scene_rng(seed);
+  const ColorSplit colors = config_.split == EpisodeSplit::kTrain ? ColorSplit::kTrain : ColorSplit::kEval;
+  episode_ = std::make_unique<TaskEpisode>(task_->generate(scene_rng, colors));
+  if (static_cast<int>(episode_->scene.size()) != objects)
+    throw std::runtime_error("tabletop snapshot of a scene with " + std::to_string(objects) +
+                             " objects, but its seed gives " + std::to_string(episode_->scene.size()) +
+                             " (another task or version?)");
+  scene_ = episode_->scene;
+  for (size_t i = 0; i < poses.size(); ++i) scene_.objects[i].pose = poses[i];
+  tracker_->reset(episode_->goals);
+  tracker_->restore(popped, progress, total);
+  steps_ = counters[0];
+  failed_grasps_ = counters[1];
+  out_of_workspace_ = counters[2];
+  unsettled_ = counters[3];
+  std::fill(instruction_tokens_.begin(), instruction_tokens_.end(), 0);
+  tokenize(episode_->instruction, instruction_tokens_.data(), config_.max_tokens);
+  full_maps_fresh_ = false;
+  expert_planned_ = false;
+  render_top_down(scene_, maps_);
 }
 
 }  // namespace ember::tabletop

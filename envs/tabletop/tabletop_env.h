@@ -91,6 +91,12 @@ class TabletopEnv final : public Env {
   std::string describe() const override;
   // Start state: {seed: N} replays the episode with scene seed N.
   void reset_to_state(const YAML::Node& state, const EnvSlot& out) override;
+  // Snapshots: the scene seed (which regenerates the episode), every object's
+  // pose, the reward bookkeeping, counters and RNGs. Each step rebuilds the
+  // Bullet world from the scene, so a step depends on the scene alone and a
+  // loaded snapshot continues bit-identically.
+  void save_snapshot(std::ostream& out) const override;
+  void load_snapshot(std::istream& in) override;
 
   // The scripted oracle's next action and the step instruction it would
   // give ("pick up the smaller red block and place it on the bigger red block.").

@@ -129,6 +129,17 @@ void RewardTracker::reset(std::vector<GoalStep> goals) {
   goals_ = std::move(goals);
   progress_ = 0.0;
   total_ = 0.0;
+  popped_ = 0;
+}
+
+void RewardTracker::restore(int popped, double progress, double total) {
+  if (popped < 0 || popped > static_cast<int>(goals_.size()))
+    throw std::invalid_argument("reward tracker: cannot pop " + std::to_string(popped) + " of " +
+                                std::to_string(goals_.size()) + " goal steps");
+  goals_.erase(goals_.begin(), goals_.begin() + popped);
+  popped_ = popped;
+  progress_ = progress;
+  total_ = total;
 }
 
 double RewardTracker::step(const Scene& now) {
@@ -140,6 +151,7 @@ double RewardTracker::step(const Scene& now) {
   if (std::fabs(goal.max_reward - step_reward) < 0.01) {
     progress_ += goal.max_reward;
     goals_.erase(goals_.begin());
+    ++popped_;
   }
   return reward;
 }

@@ -117,11 +117,16 @@ class RewardTracker {
   bool done() const { return goals_.empty() || total_ > 0.99; }
   // Remaining goal steps; front() is the one being scored (the oracle reads it).
   const std::vector<GoalStep>& remaining_goals() const { return goals_; }
+  // For snapshots: how many goal steps were popped, and putting a tracker
+  // back in that state (after reset() with the episode's goals).
+  int popped() const { return popped_; }
+  void restore(int popped, double progress, double total);
 
  private:
   std::vector<GoalStep> goals_;
   double progress_ = 0.0;
   double total_ = 0.0;
+  int popped_ = 0;
 };
 
 }  // namespace ember::tabletop
