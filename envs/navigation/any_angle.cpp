@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <functional>
 #include <limits>
 #include <queue>
 #include <utility>
@@ -35,17 +34,6 @@ double lazy_theta_star(const OccupancyGrid& g, const std::vector<int>& sources, 
     parent[s] = s;
     open.push({heuristic(s), s});
   }
-  // Calls fn(neighbour) for the 8-connected free neighbours of c (no corner cutting).
-  auto for_each_neighbour = [&](int c, const std::function<void(int)>& fn) {
-    const int ci = c % g.nx, cj = c / g.nx;
-    for (int dj = -1; dj <= 1; ++dj)
-      for (int di = -1; di <= 1; ++di) {
-        const int i = ci + di, j = cj + dj;
-        if ((di == 0 && dj == 0) || !g.in_bounds(i, j) || !g.free[g.index(i, j)]) continue;
-        if (di != 0 && dj != 0 && (!g.free[g.index(ci + di, cj)] || !g.free[g.index(ci, cj + dj)])) continue;
-        fn(g.index(i, j));
-      }
-  };
   while (!open.empty()) {
     const int c = open.top().second;
     open.pop();
@@ -55,7 +43,7 @@ double lazy_theta_star(const OccupancyGrid& g, const std::vector<int>& sources, 
     if (parent[c] != c && !line_of_sight(g, parent[c], c)) {
       double best = kInf;
       int via = -1;
-      for_each_neighbour(c, [&](int k) {
+      g.for_each_free_neighbour(c, [&](int k, bool) {
         if (!closed[k]) return;
         const double d = (*cost)[k] + cell_distance(g, norm, k, c);
         if (d < best) best = d, via = k;
@@ -66,7 +54,7 @@ double lazy_theta_star(const OccupancyGrid& g, const std::vector<int>& sources, 
     closed[c] = 1;
     if (c == target) return (*cost)[c];
     const int p = parent[c];
-    for_each_neighbour(c, [&](int k) {
+    g.for_each_free_neighbour(c, [&](int k, bool) {
       if (closed[k]) return;
       const double d = (*cost)[p] + cell_distance(g, norm, p, k);
       if (d < (*cost)[k]) {

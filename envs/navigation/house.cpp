@@ -556,19 +556,11 @@ int label_components(const OccupancyGrid& g, std::vector<int>* labels) {
     while (!stack.empty()) {
       const int c = stack.back();
       stack.pop_back();
-      const int ci = c % g.nx, cj = c / g.nx;
-      for (int dj = -1; dj <= 1; ++dj) {
-        for (int di = -1; di <= 1; ++di) {
-          const int i = ci + di, j = cj + dj;
-          if ((di == 0 && dj == 0) || !g.in_bounds(i, j)) continue;
-          const int k = g.index(i, j);
-          if (!g.free[k] || (*labels)[k] >= 0) continue;
-          // Diagonal steps need both orthogonal neighbours free (no corner cutting).
-          if (di != 0 && dj != 0 && (!g.free[g.index(ci + di, cj)] || !g.free[g.index(ci, cj + dj)])) continue;
-          (*labels)[k] = n;
-          stack.push_back(k);
-        }
-      }
+      g.for_each_free_neighbour(c, [&](int k, bool) {
+        if ((*labels)[k] >= 0) return;
+        (*labels)[k] = n;
+        stack.push_back(k);
+      });
     }
     ++n;
   }
@@ -644,21 +636,13 @@ void geodesic_to_category(const House& h, const OccupancyGrid& g, int category, 
     const auto [d, c] = queue.top();
     queue.pop();
     if (d > (*dist)[c]) continue;
-    const int ci = c % g.nx, cj = c / g.nx;
-    for (int dj = -1; dj <= 1; ++dj) {
-      for (int di = -1; di <= 1; ++di) {
-        const int i = ci + di, j = cj + dj;
-        if ((di == 0 && dj == 0) || !g.in_bounds(i, j)) continue;
-        const int k = g.index(i, j);
-        if (!g.free[k]) continue;
-        if (di != 0 && dj != 0 && (!g.free[g.index(ci + di, cj)] || !g.free[g.index(ci, cj + dj)])) continue;
-        const double nd = d + (di != 0 && dj != 0 ? rd : r);
-        if (nd < (*dist)[k]) {
-          (*dist)[k] = nd;
-          queue.push({nd, k});
-        }
+    g.for_each_free_neighbour(c, [&](int k, bool diagonal) {
+      const double nd = d + (diagonal ? rd : r);
+      if (nd < (*dist)[k]) {
+        (*dist)[k] = nd;
+        queue.push({nd, k});
       }
-    }
+    });
   }
 }
 

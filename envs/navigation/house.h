@@ -145,6 +145,21 @@ struct OccupancyGrid {
   double cell_x(int i) const { return (i + 0.5) * resolution; }
   double cell_y(int j) const { return (j + 0.5) * resolution; }
   bool free_at(double x, double y) const;
+  // Calls fn(k, diagonal) for every free 8-connected neighbour k of cell c
+  // that the agent can step to; a diagonal step needs both orthogonal
+  // neighbours free (no cutting corners). Neighbours in row-major order.
+  template <typename Fn>
+  void for_each_free_neighbour(int c, Fn&& fn) const {
+    const int ci = c % nx, cj = c / nx;
+    for (int dj = -1; dj <= 1; ++dj)
+      for (int di = -1; di <= 1; ++di) {
+        const int i = ci + di, j = cj + dj;
+        if ((di == 0 && dj == 0) || !in_bounds(i, j) || !free[index(i, j)]) continue;
+        const bool diagonal = di != 0 && dj != 0;
+        if (diagonal && (!free[index(ci + di, cj)] || !free[index(ci, cj + dj)])) continue;
+        fn(index(i, j), diagonal);
+      }
+  }
 };
 
 // Free when the agent disc of `radius` centred on the cell overlaps no wall and
