@@ -40,16 +40,22 @@ double epsilon_at(int64_t env_steps, double start, double finish, int64_t anneal
 
 class QAgent;
 
+// How a QPolicy picks actions: training's annealed epsilon-greedy, greedy
+// evaluation, or evaluation with a small fixed epsilon (EPyMARL's
+// `evaluation_epsilon`), which breaks the loops a memoryless greedy policy
+// can fall into (two agents waiting for each other forever).
+enum class QMode { kBehaviour, kGreedy, kEvalEpsilon };
+
 class QPolicy : public Policy {
  public:
-  QPolicy(QAgent& agent, bool greedy) : agent_(agent), greedy_(greedy) {}
+  QPolicy(QAgent& agent, QMode mode) : agent_(agent), mode_(mode) {}
   void act(VectorEnv& envs) override;
   void on_step_end(const VectorEnv& envs) override;
   void reset_memory(int num_envs) override;
 
  private:
   QAgent& agent_;
-  bool greedy_;
+  QMode mode_;
 };
 
 class QAgent : public Agent, public Sink {
@@ -62,8 +68,9 @@ class QAgent : public Agent, public Sink {
         rng_(derive_seed(ctx.seed, "q/explore")),
         sample_rng_(derive_seed(ctx.seed, "q/sample")),
         eval_rng_(derive_seed(ctx.seed, "q/eval")),
-        behaviour_(*this, false),
-        greedy_(*this, true) {
+        behaviour_(*this, QMode::kBehaviour),
+        greedy_(*this, QMode::kGreedy),
+        eval_epsilon_(*this, QMode::kEvalEpsilon) {
     obs_field_ = std::max(0, ctx.spec.field_index("obs"));
     has_mask_ = ctx.spec.has_action_mask;
   }
@@ -81,6 +88,7 @@ class QAgent : public Agent, public Sink {
 
   Policy& behaviour_policy() override { return behaviour_; }
   Policy& greedy_policy() override { return greedy_; }
+  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : eval_epsilon_; }
   Sink* sink() override { return this; }
   int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
 
@@ -89,18 +97,16 @@ class QAgent : public Agent, public Sink {
                       params_.get_int("epsilon_anneal_steps"));
   }
 
-  void act(VectorEnv& envs, bool greedy) {
+  void act(VectorEnv& envs, QMode mode) {
     const auto* obs = static_cast<const float*>(envs.field(obs_field_));
     const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
-    learner_.act(obs, mask, envs.num_envs(), greedy ? 0.0 : epsilon(), greedy ? eval_rng_ : rng_,
-                 envs.discrete_actions(), greedy ? QLearner::kEval : QLearner::kBehaviour);
+    const bool training = mode == QMode::kBehaviour;
+    const double eps = training ? epsilon() : mode == QMode::kEvalEpsilon ? params_.get_float("eval_epsilon") : 0.0;
+    learner_.act(obs, mask, envs.num_envs(), eps, training ? rng_ : eval_rng_, envs.discrete_actions(), slot(mode));
   }
-  void reset_hidden(const VectorEnv& envs, bool greedy) {
-    learner_.reset_hidden(envs.num_envs(), envs.done(), greedy ? QLearner::kEval : QLearner::kBehaviour);
-  }
-  void reset_all(int num_envs, bool greedy) {
-    learner_.reset_hidden(num_envs, nullptr, greedy ? QLearner::kEval : QLearner::kBehaviour);
-  }
+  void reset_hidden(const VectorEnv& envs, QMode mode) { learner_.reset_hidden(envs.num_envs(), envs.done(), slot(mode)); }
+  void reset_all(int num_envs, QMode mode) { learner_.reset_hidden(num_envs, nullptr, slot(mode)); }
+  static QLearner::Slot slot(QMode mode) { return mode == QMode::kBehaviour ? QLearner::kBehaviour : QLearner::kEval; }
 
   void before_step(const VectorEnv& envs) override { buffer_.before_step(envs); }
   void after_step(const VectorEnv& envs) override {
@@ -162,16 +168,16 @@ class QAgent : public Agent, public Sink {
   QLearner learner_;
   EpisodeBuffer buffer_;
   Rng rng_, sample_rng_, eval_rng_;
-  QPolicy behaviour_, greedy_;
+  QPolicy behaviour_, greedy_, eval_epsilon_;
   int obs_field_ = 0;
   bool has_mask_ = false;
   int64_t env_steps_ = 0, episodes_seen_ = 0;
   double pending_updates_ = 0;
 };
 
-void QPolicy::act(VectorEnv& envs) { agent_.act(envs, greedy_); }
-void QPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, greedy_); }
-void QPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, greedy_); }
+void QPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
+void QPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, mode_); }
+void QPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, mode_); }
 
 }  // namespace
 
@@ -194,6 +200,8 @@ std::vector<ParamSpec> qlearning_param_specs(const std::string& id) {
       ParamSpec::real("epsilon_start", 1.0, 0.0, 1.0, "initial exploration rate"),
       ParamSpec::real("epsilon_finish", 0.05, 0.0, 1.0, "final exploration rate"),
       ParamSpec::integer("epsilon_anneal_steps", d.anneal, 0, int64_t{1} << 40, "env steps of linear epsilon decay"),
+      ParamSpec::real("eval_epsilon", 0.05, 0.0, 1.0,
+                      "exploration rate of the evaluation policy when eval.deterministic is false (greedy otherwise)"),
       ParamSpec::integer("batch_size", 32, 1, 1 << 16, "episodes per training batch"),
       ParamSpec::integer("buffer_size", 5000, 1, 1 << 24, "episodes kept in replay"),
       ParamSpec::real("updates_per_episode", 1.0, 0.0, 1000.0, "training steps per finished episode"),

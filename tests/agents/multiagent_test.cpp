@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 #include "agents/register_builtin.h"
@@ -210,6 +211,30 @@ TEST_F(MultiAgentSmoke, MansaBudgetCapsClCallsPerEpisode) {
   const auto [capped, shortest] = fraction(3);
   EXPECT_GT(capped, 0.0);
   EXPECT_LE(capped, 3.0 / static_cast<double>(shortest) + 1e-9);  // at most 3 CL steps per episode
+}
+
+// Evaluation with eval.deterministic false acts epsilon-greedily at
+// eval_epsilon: 0 is the greedy policy, 1 is uniform over the actions.
+TEST_F(MultiAgentSmoke, QAgentEvaluationEpsilon) {
+  auto eval_envs = lbf(4, 5, false);
+  auto greedy_like = agent("vdn", *eval_envs, 1000, {{"eval_epsilon", 0.0}});
+  EXPECT_EQ(evaluate(greedy_like->evaluation_policy(false), *eval_envs, 20, 9).returns,
+            evaluate(greedy_like->greedy_policy(), *eval_envs, 20, 9).returns);
+
+  auto uniform = agent("vdn", *eval_envs, 1000, {{"eval_epsilon", 1.0}});
+  eval_envs->reset(3);
+  const int64_t rows = eval_envs->num_envs() * 2;
+  std::vector<std::set<int32_t>> greedy_actions(rows), sampled_actions(rows);
+  for (int i = 0; i < 100; ++i) {  // the same observations every time
+    uniform->greedy_policy().act(*eval_envs);
+    for (int64_t r = 0; r < rows; ++r) greedy_actions[r].insert(eval_envs->discrete_actions()[r]);
+    uniform->evaluation_policy(false).act(*eval_envs);
+    for (int64_t r = 0; r < rows; ++r) sampled_actions[r].insert(eval_envs->discrete_actions()[r]);
+  }
+  for (int64_t r = 0; r < rows; ++r) {
+    EXPECT_EQ(greedy_actions[r].size(), 1u);
+    EXPECT_EQ(sampled_actions[r].size(), 6u);  // LBF's six actions, all legal under action_mask "all"
+  }
 }
 
 // A Q-learning agent's checkpoint restores identical greedy behaviour.
