@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/summarize_runs.sh RUN_DIR... — one markdown row per run directory:
-# final and maximum greedy evaluation return (with the final 95% CI), env
+# final and maximum evaluation return (with the final 95% CI), env
 # steps, wall-clock, peak RSS (when RUN_DIR.time from /usr/bin/time -f "%e %M"
 # exists), the first evaluation step at or above 0.95 (THRESHOLD) and, for
 # agents that report it, the final eval cl_fraction. With several runs (the
@@ -32,7 +32,8 @@ for run in "$@"; do
   echo "| $(basename "$run") | $row | $rss |"
 done
 
-# mean and 95% bootstrap CI of the mean over runs (POSIX awk: sorted by sort -n)
+# mean and 95% bootstrap CI of the mean over runs (POSIX awk, so the resampling
+# is sorted by sort; the figures are those of Debian's default awk, mawk)
 bootstrap() {
   local mean
   mean=$(printf '%s\n' "$@" | awk '{ total += $1 } END { printf "%.3f", total / NR }')
