@@ -48,7 +48,8 @@ MetricsLog::MetricsLog(std::string path, int64_t resume_after_step) : path_(std:
       while (std::getline(in, line)) {
         const auto cells = split_csv_line(line);
         if (cells.empty() || cells[0].empty()) continue;
-        if (std::stoll(cells[0]) > resume_after_step) break;
+        // stod, not stoll: logs written by older builds hold steps like 1.25e+06
+        if (std::stod(cells[0]) > static_cast<double>(resume_after_step)) break;
         kept += line + "\n";
       }
     }
