@@ -34,7 +34,7 @@
 #include "apps/commands.h"
 #include "core/atomic_file.h"
 #include "core/checkpoint.h"
-#include "core/env_factory.h"
+#include "core/run_factory.h"
 #include "core/evaluator.h"
 #include "core/rng.h"
 #include "core/stats.h"
@@ -268,11 +268,9 @@ int cmd_eval(int argc, char** argv, int first) {
         auto envs = make_vector_env(cfg, registry, static_cast<int>(cfg.train.get_int("eval_num_envs")),
                                     static_cast<int>(cfg.env.get_int("num_threads")));
         const EnvSpec spec = envs->spec();
-        const AgentRegistration* reg = registry.find_agent(cfg.agent_id);
-        AgentContext ctx{cfg.agent, spec, static_cast<int>(cfg.env.get_int("num_envs")),
-                         derive_seed(static_cast<uint64_t>(cfg.train.get_int("seed")), "agent"),
-                         cfg.train.get_int("steps")};
-        auto agent = reg->make(ctx);
+        auto agent = make_agent(cfg, registry, spec, static_cast<int>(cfg.env.get_int("num_envs")),
+                                derive_seed(static_cast<uint64_t>(cfg.train.get_int("seed")), "agent"),
+                                cfg.train.get_int("steps"));
         if (!c.agent_state.empty()) {
           std::istringstream state(c.agent_state);
           try {
@@ -312,9 +310,12 @@ int cmd_eval(int argc, char** argv, int first) {
       report["results"].push_back(task_json);
       group_scores[group].push_back(scores);
       if (!task.group.empty()) task_group_scores[{group, task.group}].push_back(scores);
+      // the CI and std are over runs: one run has neither
+      const bool spread = s.n > 1;
       table << "| " << task.name << " | " << group << " | " << s.n << " | " << suite.episodes << " | " << fmt(s.mean)
-            << " | " << fmt(s.iqm) << " | [" << fmt(s.ci_low) << ", " << fmt(s.ci_high) << "] | " << fmt(s.std)
-            << " |";
+            << " | " << fmt(s.iqm) << " | "
+            << (spread ? "[" + fmt(s.ci_low) + ", " + fmt(s.ci_high) + "]" : std::string("-")) << " | "
+            << (spread ? fmt(s.std) : std::string("-")) << " |";
       for (size_t k = 0; k < suite.metrics.size(); ++k)
         table << " " << (metric_runs[k] ? fmt(metric_sum[k] / metric_runs[k]) : std::string("-")) << " |";
       table << "\n";

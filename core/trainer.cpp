@@ -15,7 +15,7 @@
 #include "core/atomic_file.h"
 #include "core/binary_io.h"
 #include "core/checkpoint.h"
-#include "core/env_factory.h"
+#include "core/run_factory.h"
 #include "core/evaluator.h"
 #include "core/metrics_log.h"
 #include "core/plots.h"
@@ -242,10 +242,7 @@ Trainer::Trainer(RunConfig config, const Registry& registry, std::string run_dir
   const int threads = static_cast<int>(s.config.env.get_int("num_threads"));
   s.envs = make_vector_env(s.config, registry, num_envs, threads);
   s.eval_envs = make_vector_env(s.config, registry, static_cast<int>(train.get_int("eval_num_envs")), threads);
-  const AgentRegistration* agent = registry.find_agent(s.config.agent_id);
-  if (!agent) throw std::invalid_argument("unknown agent '" + s.config.agent_id + "'");
-  AgentContext ctx{s.config.agent, s.envs->spec(), num_envs, derive_seed(s.seed, "agent"), s.total_steps};
-  s.agent = agent->make(ctx);
+  s.agent = make_agent(s.config, registry, s.envs->spec(), num_envs, derive_seed(s.seed, "agent"), s.total_steps);
   s.tty = ::isatty(STDERR_FILENO) != 0;
 }
 

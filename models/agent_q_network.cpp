@@ -23,10 +23,6 @@ std::pair<at::Tensor, at::Tensor> AgentQNetworkImpl::forward(const at::Tensor& x
   return {fc2_->forward(next), recurrent_ ? next : h};
 }
 
-}  // namespace ember
-
-namespace ember {
-
 at::Tensor AgentQNetworkImpl::forward_sequence(const at::Tensor& x) {
   auto y = torch::relu(fc1_->forward(x));
   if (!recurrent_) return fc2_->forward(torch::relu(fc_mid_->forward(y)));
@@ -36,10 +32,6 @@ at::Tensor AgentQNetworkImpl::forward_sequence(const at::Tensor& x) {
                                  is_training(), /*bidirectional=*/false, /*batch_first=*/false));
   return fc2_->forward(out);
 }
-
-}  // namespace ember
-
-namespace ember {
 
 at::Tensor AgentQNetworkImpl::forward_sequence(const at::Tensor& x, const at::Tensor& h0, const at::Tensor& starts) {
   const int64_t T = x.size(0), rows = x.size(1);

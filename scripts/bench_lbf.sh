@@ -4,9 +4,10 @@
 #   scripts/bench_lbf.sh "8x8-2p-2f-coop 10x10-3p-3f" "iql qmix ippo mappo mansa" "1 2 3"
 # Each run is configs/lbf/<task>_<learner>.yaml with train.seed=<seed>, written
 # to runs/lbf_bench/<task>_<learner>_s<seed> with its wall-clock and peak RSS
-# (<run>.time), then summarised with scripts/summarize_runs.sh. Budgets follow
-# EPyMARL (2.05M steps value-based, 20.05M policy-gradient): the full table is
-# many CPU-hours, so pick tasks and learners per session.
+# (<run>.time, a line per resumed segment), then summarised with
+# scripts/summarize_runs.sh. Budgets follow EPyMARL (2.05M steps value-based,
+# 20.05M policy-gradient): the full table is many CPU-hours, so pick tasks and
+# learners per session.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -23,7 +24,8 @@ for task in $tasks; do
       name="${task}_${learner}_s${seed}"
       if [[ -f "$out/$name/checkpoints/latest.ckpt" && ! -f "$out/$name/eval.json" ]]; then
         # an interrupted run continues from its last checkpoint
-        build/ember train --resume "$out/$name" >>"$out/$name.log" 2>&1
+        /usr/bin/time -a -f "%e %M" -o "$out/$name.time" \
+          build/ember train --resume "$out/$name" >>"$out/$name.log" 2>&1
       elif [[ ! -f "$out/$name/eval.json" ]]; then
         rm -rf "${out:?}/$name"
         /usr/bin/time -f "%e %M" -o "$out/$name.time" \

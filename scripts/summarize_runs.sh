@@ -27,8 +27,12 @@ for run in "$@"; do
   finals+=("$(cut -d'|' -f2 <<<"$row" | awk '{print $1}')")
   maxima+=("$(cut -d'|' -f3 <<<"$row" | tr -d ' ')")
   rss="-"
-  # the .time file is written when the run ends; it is empty while it runs
-  if [[ -s "$run.time" ]]; then read -r _ kb <"$run.time" || true; rss=$((kb / 1024)); fi
+  # the .time file gets a "%e %M" line when each (resumed) segment of the run
+  # ends, after a "Command exited ..." line if it was interrupted: the peak is
+  # the largest %M
+  if [[ -s "$run.time" ]]; then
+    rss=$(awk 'NF == 2 && $2 ~ /^[0-9]+$/ && $2 > kb { kb = $2 } END { print (kb ? int(kb / 1024) : "-") }' "$run.time")
+  fi
   echo "| $(basename "$run") | $row | $rss |"
 done
 

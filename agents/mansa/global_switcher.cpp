@@ -94,10 +94,11 @@ struct GlobalSwitcher::Impl {
     }
   }
 
-  const std::vector<int32_t>& decide(const VectorEnv& envs, bool greedy, Rng& eval_rng) {
+  const std::vector<int32_t>& decide(const VectorEnv& envs, GlobalSwitcher::Mode mode, Rng& eval_rng) {
     torch::NoGradGuard no_grad;
     const int N = envs.num_envs();
-    std::vector<double>& left = greedy ? eval_budget_left : budget_left;
+    const bool evaluation = mode != GlobalSwitcher::Mode::kTraining;
+    std::vector<double>& left = evaluation ? eval_budget_left : budget_left;
     if (left.size() != static_cast<size_t>(N)) left.assign(static_cast<size_t>(N), static_cast<double>(budget));
     input.resize(static_cast<size_t>(N * input_dim));
     inputs(envs, false, left, input.data());
@@ -110,15 +111,17 @@ struct GlobalSwitcher::Impl {
     logp.resize(static_cast<size_t>(N));
     if (random_control) {
       // the control: CL acts with a fixed probability, whatever the state
-      Rng& rng = greedy ? eval_rng : switch_rng;
+      Rng& rng = evaluation ? eval_rng : switch_rng;
       for (int e = 0; e < N; ++e)
         g[static_cast<size_t>(e)] = legal[static_cast<size_t>(e) * 2 + 1] && rng.uniform() < random_cl_probability;
       std::fill(logp.begin(), logp.end(), 0.0f);
       value.assign(static_cast<size_t>(N), 0.0f);
-    } else if (greedy) {
+    } else if (mode == GlobalSwitcher::Mode::kGreedyEvaluation) {
       const float* l = logits.data_ptr<float>();
       for (int e = 0; e < N; ++e)
         g[static_cast<size_t>(e)] = legal[static_cast<size_t>(e) * 2 + 1] && l[e * 2 + 1] > l[e * 2];
+    } else if (mode == GlobalSwitcher::Mode::kSampledEvaluation) {
+      sample_categorical(logits.data_ptr<float>(), N, 2, legal.data(), eval_rng, g.data(), logp.data());
     } else {
       sample_categorical(logits.data_ptr<float>(), N, 2, legal.data(), switch_rng, g.data(), logp.data());
       auto v = model->critic->forward(x).contiguous();
@@ -128,7 +131,7 @@ struct GlobalSwitcher::Impl {
     for (int e = 0; e < N; ++e) {
       const bool cl = g[static_cast<size_t>(e)] != 0;
       if (cl) left[static_cast<size_t>(e)] -= 1;
-      if (greedy) {
+      if (evaluation) {
         eval_cl_steps += cl;
         ++eval_steps;
       }
@@ -176,11 +179,11 @@ struct GlobalSwitcher::Impl {
     ++t;
   }
 
-  void on_step_end(const VectorEnv& envs, bool greedy) {
-    std::vector<double>& left = greedy ? eval_budget_left : budget_left;
+  void on_step_end(const VectorEnv& envs, bool evaluation) {
+    std::vector<double>& left = evaluation ? eval_budget_left : budget_left;
     for (int e = 0; e < envs.num_envs(); ++e)
       if (envs.done()[e]) left[static_cast<size_t>(e)] = static_cast<double>(budget);
-    if (!greedy) inputs(envs, false, budget_left, next_input.data());
+    if (!evaluation) inputs(envs, false, budget_left, next_input.data());
   }
 
   Metrics train(Rng& rng) {
@@ -216,13 +219,13 @@ GlobalSwitcher::GlobalSwitcher(const Params& params, const EnvSpec& spec, int nu
     : impl_(std::make_unique<Impl>(params, spec, num_envs, seed)) {}
 GlobalSwitcher::~GlobalSwitcher() = default;
 
-const std::vector<int32_t>& GlobalSwitcher::decide(const VectorEnv& envs, bool greedy, Rng& eval_rng) {
-  return impl_->decide(envs, greedy, eval_rng);
+const std::vector<int32_t>& GlobalSwitcher::decide(const VectorEnv& envs, Mode mode, Rng& eval_rng) {
+  return impl_->decide(envs, mode, eval_rng);
 }
 const std::vector<uint8_t>& GlobalSwitcher::cl_acts() const { return impl_->g_bytes; }
 void GlobalSwitcher::before_step() { impl_->before_step(); }
 void GlobalSwitcher::after_step(const VectorEnv& envs) { impl_->after_step(envs); }
-void GlobalSwitcher::on_step_end(const VectorEnv& envs, bool greedy) { impl_->on_step_end(envs, greedy); }
+void GlobalSwitcher::on_step_end(const VectorEnv& envs, bool evaluation) { impl_->on_step_end(envs, evaluation); }
 
 void GlobalSwitcher::reset_evaluation(int num_envs) {
   impl_->eval_budget_left.assign(static_cast<size_t>(num_envs), static_cast<double>(impl_->budget));

@@ -12,10 +12,10 @@
 // This header is torch-free; the implementation lives in global_switcher.cpp.
 //
 // Example (inside a MANSA agent):
-//   const std::vector<int32_t>& g = global.decide(envs, /*greedy=*/false);   // per env
+//   const std::vector<int32_t>& g = global.decide(envs, GlobalSwitcher::Mode::kTraining, eval_rng);
 //   ... both learners act; the env receives CL's actions where g[e] = 1 ...
 //   global.before_step();  envs.step();  global.after_step(envs);
-//   global.on_step_end(envs, /*greedy=*/false);
+//   global.on_step_end(envs, /*evaluation=*/false);
 //   if (rollout full) metrics = global.train(rng);
 #pragma once
 
@@ -42,17 +42,20 @@ class GlobalSwitcher {
   GlobalSwitcher(const GlobalSwitcher&) = delete;
   GlobalSwitcher& operator=(const GlobalSwitcher&) = delete;
 
-  // Per env, 1 when CL acts at this step. Training draws from Global's
-  // policy; greedy (evaluation) takes its argmax. Spends budget, counts
-  // evaluation steps.
-  const std::vector<int32_t>& decide(const VectorEnv& envs, bool greedy, Rng& eval_rng);
+  // How Global decides: in training it samples from its policy and records
+  // the step for PPO; in evaluation it takes the argmax or samples (from
+  // the evaluation RNG), with its own budgets and counters.
+  enum class Mode { kTraining, kGreedyEvaluation, kSampledEvaluation };
+
+  // Per env, 1 when CL acts at this step. Spends budget, counts evaluation steps.
+  const std::vector<int32_t>& decide(const VectorEnv& envs, Mode mode, Rng& eval_rng);
   // The same decisions as 0/1 bytes (PpoLearner::before_step's `executed`).
   const std::vector<uint8_t>& cl_acts() const;
 
   // Training bookkeeping around envs.step().
   void before_step();
   void after_step(const VectorEnv& envs);
-  void on_step_end(const VectorEnv& envs, bool greedy);
+  void on_step_end(const VectorEnv& envs, bool evaluation);
   // An evaluation is starting on `num_envs` envs: full budgets, zero counters.
   void reset_evaluation(int num_envs);
 

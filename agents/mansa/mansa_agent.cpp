@@ -1,5 +1,6 @@
 #include "agents/mansa/mansa_agent.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -19,13 +20,31 @@ namespace ember {
 
 namespace {
 
+// MANSA's keys for one learner of the value pair: every QLearnerConfig
+// setting of `id`, renamed `<prefix><name>` (il_lr, cl_recurrent, ...) with
+// the id's registered default. The mixer widths exist only where there is a
+// mixer. Exploration, replay and cadence stay shared (MANSA's own keys).
+std::vector<ParamSpec> learner_param_specs(const std::string& id, const std::string& prefix, const std::string& role) {
+  const std::vector<std::string>& names = QLearnerConfig::param_names();
+  std::vector<ParamSpec> out;
+  for (ParamSpec spec : qlearning_param_specs(id)) {
+    const bool mixer_only = spec.name == "mixing_embed" || spec.name == "hypernet_embed";
+    if (std::find(names.begin(), names.end(), spec.name) == names.end() || (mixer_only && id == "iql")) continue;
+    spec.name = prefix + spec.name;
+    spec.doc = role + ": " + spec.doc;
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
 // A learner's config: the registered defaults of its id (iql, qmix, vdn),
-// with MANSA's shared exploration/replay settings applied by the caller.
-QLearnerConfig learner_config(const std::string& id, int64_t hidden) {
+// overridden by MANSA's `<prefix><name>` keys.
+QLearnerConfig learner_config(const std::string& id, const std::string& prefix, const Params& mansa) {
   Params p = Params::defaults(qlearning_param_specs(id));
+  for (const auto& [key, value] : mansa.values())
+    if (key.rfind(prefix, 0) == 0 && p.has(key.substr(prefix.size()))) p.set(key.substr(prefix.size()), value);
   QLearnerConfig c = QLearnerConfig::from_params(p);
   c.mixer = id == "iql" ? "none" : id;
-  if (hidden > 0) c.hidden = hidden;
   return c;
 }
 
@@ -55,10 +74,8 @@ class MansaAgent : public Agent, public Sink {
   explicit MansaAgent(const AgentContext& ctx)
       : params_(ctx.params),
         layout_(EpisodeLayout::from_spec(ctx.spec, ctx.spec.max_episode_steps)),
-        il_(learner_config(ctx.params.get_string("il"), ctx.params.get_int("learner_hidden")), layout_,
-            derive_seed(ctx.seed, "mansa/il")),
-        cl_(learner_config(ctx.params.get_string("cl"), ctx.params.get_int("learner_hidden")), layout_,
-            derive_seed(ctx.seed, "mansa/cl")),
+        il_(learner_config(ctx.params.get_string("il"), "il_", ctx.params), layout_, derive_seed(ctx.seed, "mansa/il")),
+        cl_(learner_config(ctx.params.get_string("cl"), "cl_", ctx.params), layout_, derive_seed(ctx.seed, "mansa/cl")),
         buffer_(ctx.spec, layout_, ctx.params.get_int("buffer_size"), ctx.num_envs),
         global_(ctx.params, ctx.spec, ctx.num_envs, ctx.seed),
         explore_rng_(derive_seed(ctx.seed, "mansa/explore")),
@@ -83,7 +100,8 @@ class MansaAgent : public Agent, public Sink {
     const int N = envs.num_envs();
     const int64_t A = layout_.agents;
     // 1. Global decides, per env, whether CL acts
-    const std::vector<int32_t>& g = global_.decide(envs, greedy, eval_rng_);
+    const std::vector<int32_t>& g = global_.decide(
+        envs, greedy ? GlobalSwitcher::Mode::kGreedyEvaluation : GlobalSwitcher::Mode::kTraining, eval_rng_);
 
     // 2. both learners compute their joint actions (keeping both recurrent
     // states current); the chosen one is sent to the env
@@ -245,11 +263,12 @@ void MansaPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, greedy
 }  // namespace
 
 std::vector<ParamSpec> mansa_param_specs() {
-  return {
+  std::vector<ParamSpec> specs = {
       ParamSpec::string("il", "iql", {"iql", "ippo"},
                         "independent learner (acts when Global chooses 0); iql pairs with qmix/vdn, ippo with mappo"),
       ParamSpec::string("cl", "qmix", {"qmix", "vdn", "mappo"}, "centralised learner (acts when Global chooses 1)"),
-      ParamSpec::integer("learner_hidden", 0, 0, 1 << 16, "hidden width of IL and CL (0 = each learner's default)"),
+      // checkpoints store the resolved config, so a retired key stays declared
+      ParamSpec::integer("learner_hidden", 0, 0, 0, "retired (must stay 0): set il_hidden and cl_hidden instead"),
       ParamSpec::real("switch_cost", 0.001, 0.0, 1e6, "cost c charged to Global for every step CL acts"),
       ParamSpec::integer("budget", 0, 0, 1 << 20, "CL calls allowed per episode (0 = unlimited)"),
       ParamSpec::string("switch_policy", "learned", {"learned", "random"},
@@ -271,11 +290,34 @@ std::vector<ParamSpec> mansa_param_specs() {
       ParamSpec::real("updates_per_episode", 1.0, 0.0, 1000.0, "training steps per finished episode"),
       ParamSpec::integer("rollout_length", 50, 1, 1 << 20, "vector steps between updates (Global's PPO rollout)"),
   };
+  // the value pair's learner settings (vdn's defaults are qmix's)
+  for (auto learner : {learner_param_specs("iql", "il_", "IL (iql)"), learner_param_specs("qmix", "cl_", "CL (qmix/vdn)")})
+    specs.insert(specs.end(), learner.begin(), learner.end());
+  return specs;
 }
+
+namespace {
+
+// The il_/cl_ keys configure the value pair only; refuse them, rather than
+// ignore them, when the policy-gradient pair is chosen.
+void reject_value_pair_keys(const Params& params) {
+  for (const ParamSpec& spec : mansa_param_specs()) {
+    const bool learner_key = spec.name.rfind("il_", 0) == 0 || spec.name.rfind("cl_", 0) == 0;
+    if (learner_key && params.has(spec.name) && params.values().at(spec.name) != spec.default_value)
+      throw std::invalid_argument("agent mansa: '" + spec.name +
+                                  "' configures the value pair (il: iql); the policy-gradient pair (il: ippo, cl: "
+                                  "mappo) uses the ippo and mappo defaults");
+  }
+}
+
+}  // namespace
 
 std::unique_ptr<Agent> make_mansa_agent(const AgentContext& ctx) {
   const std::string il = ctx.params.get_string("il"), cl = ctx.params.get_string("cl");
-  if (il == "ippo" && cl == "mappo") return make_mansa_pg_agent(ctx);
+  if (il == "ippo" && cl == "mappo") {
+    reject_value_pair_keys(ctx.params);
+    return make_mansa_pg_agent(ctx);
+  }
   if (il == "iql" && (cl == "qmix" || cl == "vdn")) return std::make_unique<MansaAgent>(ctx);
   throw std::invalid_argument("agent mansa: il '" + il + "' cannot pair with cl '" + cl +
                               "' (iql pairs with qmix or vdn, ippo with mappo)");

@@ -60,10 +60,14 @@ class MansaPgAgent : public Agent, public Sink {
   int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
   Metrics evaluation_metrics() const override { return {{"cl_fraction", global_.evaluation_cl_fraction()}}; }
 
-  // Global decides per env; both learners act; the env receives the chosen one's actions.
+  // Global decides per env; both learners act; the env receives the chosen
+  // one's actions. Global follows the learners' mode: sampling evaluation
+  // samples the switch too, so it evaluates the behaviour that was trained.
   void act(VectorEnv& envs, PpoLearner::Mode mode) {
-    const bool greedy = mode != PpoLearner::Mode::kBehaviour;
-    const std::vector<int32_t>& g = global_.decide(envs, greedy, eval_rng_);
+    const GlobalSwitcher::Mode switch_mode = mode == PpoLearner::Mode::kBehaviour ? GlobalSwitcher::Mode::kTraining
+                                             : mode == PpoLearner::Mode::kGreedy ? GlobalSwitcher::Mode::kGreedyEvaluation
+                                                                                 : GlobalSwitcher::Mode::kSampledEvaluation;
+    const std::vector<int32_t>& g = global_.decide(envs, switch_mode, eval_rng_);
     const size_t per_env = static_cast<size_t>(envs.num_agents());
     il_actions_.resize(static_cast<size_t>(envs.num_envs()) * per_env);
     cl_actions_.resize(il_actions_.size());

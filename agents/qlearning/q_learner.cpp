@@ -31,6 +31,13 @@ QLearnerConfig QLearnerConfig::from_params(const Params& p) {
   return c;
 }
 
+const std::vector<std::string>& QLearnerConfig::param_names() {
+  static const std::vector<std::string> names = {
+      "recurrent", "hidden", "lr", "gamma", "double_q", "target_update_interval", "target_update_tau",
+      "grad_clip", "standardise_rewards", "agent_id", "mixing_embed", "hypernet_embed"};
+  return names;
+}
+
 struct QLearner::Impl {
   QLearnerConfig config;
   EpisodeLayout layout;

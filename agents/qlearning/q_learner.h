@@ -42,6 +42,9 @@ struct QLearnerConfig {
   int64_t hypernet_embed = 64;
 
   static QLearnerConfig from_params(const Params& params);
+  // The parameter names from_params reads (the learner's own settings; the
+  // agents around it add exploration, replay and update cadence).
+  static const std::vector<std::string>& param_names();
 };
 
 // Which loss mask a training step uses (MANSA routes steps by who acted).

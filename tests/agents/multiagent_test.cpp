@@ -150,7 +150,7 @@ TEST_F(MultiAgentSmoke, IppoOnlyTakesLegalActions) {
 TEST_F(MultiAgentSmoke, MansaBeatsRandomAndReportsClFraction) {
   auto envs = lbf(8, 5, false);
   auto eval_envs = lbf(8, 5, false);
-  auto a = agent("mansa", *envs, 40000, {{"epsilon_anneal_steps", int64_t{10000}}, {"learner_hidden", int64_t{32}}});
+  auto a = agent("mansa", *envs, 40000, {{"epsilon_anneal_steps", int64_t{10000}}, {"il_hidden", int64_t{32}}, {"cl_hidden", int64_t{32}}});
   train(*a, *envs, 40000);
   const double learned = evaluate_behaviour(*a, *eval_envs), random = random_return(*eval_envs);
   EXPECT_GT(learned, random + 0.1) << "random " << random << ", learned " << learned;
@@ -179,13 +179,40 @@ TEST_F(MultiAgentSmoke, MansaPolicyGradientPairBeatsRandom) {
                std::invalid_argument);
 }
 
+// The policy-gradient pair's sampling evaluation samples Global too: an
+// untrained Global (logits near 0, so pi(CL) near 0.5) then calls CL on about
+// half the steps, where a greedy switch would make one choice per state.
+TEST_F(MultiAgentSmoke, MansaPolicyGradientSamplingEvaluationSamplesTheSwitch) {
+  auto envs = lbf(4, 5, false);
+  auto a = agent("mansa", *envs, 1000, {{"il", std::string("ippo")}, {"cl", std::string("mappo")}});
+  evaluate(a->evaluation_policy(/*deterministic=*/false), *envs, 20, 5);
+  EXPECT_NEAR(a->evaluation_metrics()[0].second, 0.5, 0.12);
+}
+
+// The value pair's il_/cl_ keys reach their learner (a GRU CL has more
+// weights to checkpoint than the MLP default); the policy-gradient pair
+// refuses them instead of ignoring them.
+TEST_F(MultiAgentSmoke, MansaLearnerKeysConfigureTheirLearner) {
+  auto envs = lbf(4, 5, false);
+  auto checkpoint_bytes = [&](bool cl_recurrent) {
+    auto a = agent("mansa", *envs, 1000,
+                   {{"cl_recurrent", cl_recurrent}, {"il_hidden", int64_t{16}}, {"cl_hidden", int64_t{16}}});
+    std::ostringstream out;
+    a->save(out);
+    return out.str().size();
+  };
+  EXPECT_GT(checkpoint_bytes(true), checkpoint_bytes(false));
+  EXPECT_THROW(agent("mansa", *envs, 1000, {{"il", std::string("ippo")}, {"cl", std::string("mappo")}, {"cl_lr", 1e-3}}),
+               std::invalid_argument);
+}
+
 // The random-switching control calls CL with exactly its probability's
 // extremes, and about that share of steps in between.
 TEST_F(MultiAgentSmoke, MansaRandomSwitchingControlCallsClAtItsRate) {
   auto eval_envs = lbf(4, 5, false);
   for (const double p : {0.0, 0.3, 1.0}) {
     auto a = agent("mansa", *eval_envs, 1000,
-                   {{"switch_policy", std::string("random")}, {"random_cl_probability", p}, {"learner_hidden", int64_t{16}}});
+                   {{"switch_policy", std::string("random")}, {"random_cl_probability", p}, {"il_hidden", int64_t{16}}, {"cl_hidden", int64_t{16}}});
     evaluate(a->greedy_policy(), *eval_envs, 20, 5);
     const double fraction = a->evaluation_metrics()[0].second;
     if (p == 0.0 || p == 1.0)
@@ -201,7 +228,7 @@ TEST_F(MultiAgentSmoke, MansaBudgetCapsClCallsPerEpisode) {
   auto fraction = [&](int64_t budget) {
     auto a = agent("mansa", *eval_envs, 1000,
                    {{"switch_policy", std::string("random")}, {"random_cl_probability", 1.0},
-                    {"budget", budget}, {"learner_hidden", int64_t{16}}});
+                    {"budget", budget}, {"il_hidden", int64_t{16}}, {"cl_hidden", int64_t{16}}});
     const EvalResult r = evaluate(a->greedy_policy(), *eval_envs, 12, 5);
     int64_t shortest = 1 << 30;
     for (int64_t length : r.lengths) shortest = std::min(shortest, length);

@@ -90,6 +90,12 @@ TEST_F(CliBadInput, BadOverride) {
   expect_rejected("name: cp\nenv: {id: CartPole-v1}\nagent: {id: ppo}\n", "agent.lr", "agent.lr=-3");
 }
 
+// A combination of keys an agent's factory refuses names the config file and the key.
+TEST_F(CliBadInput, AgentRefusesKeyCombination) {
+  expect_rejected("name: cp\nenv: {id: lbf, size: 5, players: 2, food: 1}\nagent: {id: mansa, il: ippo, cl: mappo, cl_lr: 0.001}\n",
+                  "bad.yaml: agent mansa: 'cl_lr'");
+}
+
 // Two runs with the same seed and thread count write identical metrics (wall clock aside).
 TEST(CliTrain, SameSeedSameMetrics) {
   const std::string dir = temp_dir("determinism");

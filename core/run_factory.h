@@ -1,0 +1,27 @@
+// File: core/run_factory.h
+//
+// Builds what a RunConfig describes — its envs and its agent — through the
+// registry. A factory may refuse a combination of keys that the param specs
+// alone cannot check (MANSA's il/cl pairs, say); that refusal comes back as a
+// ConfigError naming the config file.
+#pragma once
+
+#include <memory>
+
+#include "core/agent.h"
+#include "core/config.h"
+#include "core/registry.h"
+#include "core/vector_env.h"
+
+namespace ember {
+
+// `num_envs` copies of the configured env, stepped by `num_threads` threads.
+std::unique_ptr<VectorEnv> make_vector_env(const RunConfig& config, const Registry& registry,
+                                           int num_envs, int num_threads);
+// One env, e.g. to read its spec.
+std::unique_ptr<Env> make_env(const RunConfig& config, const Registry& registry);
+// The configured agent for envs of `spec` (`num_envs` of them in training).
+std::unique_ptr<Agent> make_agent(const RunConfig& config, const Registry& registry, const EnvSpec& spec,
+                                  int num_envs, uint64_t seed, int64_t total_steps);
+
+}  // namespace ember
