@@ -57,16 +57,21 @@ double epsilon_at(int64_t env_steps, const Params& p) {
 
 class MansaAgent;
 
+// A MANSA policy acts in one of Global's modes: training (ε-greedy learners,
+// sampled switch), greedy evaluation, or sampled evaluation (learners at
+// eval_epsilon, sampled switch).
+using Mode = GlobalSwitcher::Mode;
+
 class MansaPolicy : public Policy {
  public:
-  MansaPolicy(MansaAgent& agent, bool greedy) : agent_(agent), greedy_(greedy) {}
+  MansaPolicy(MansaAgent& agent, Mode mode) : agent_(agent), mode_(mode) {}
   void act(VectorEnv& envs) override;
   void on_step_end(const VectorEnv& envs) override;
   void reset_memory(int num_envs) override;
 
  private:
   MansaAgent& agent_;
-  bool greedy_;
+  Mode mode_;
 };
 
 class MansaAgent : public Agent, public Sink {
@@ -81,8 +86,9 @@ class MansaAgent : public Agent, public Sink {
         explore_rng_(derive_seed(ctx.seed, "mansa/explore")),
         sample_rng_(derive_seed(ctx.seed, "mansa/sample")),
         eval_rng_(derive_seed(ctx.seed, "mansa/eval")),
-        behaviour_(*this, false),
-        greedy_(*this, true) {
+        behaviour_(*this, Mode::kTraining),
+        greedy_(*this, Mode::kGreedyEvaluation),
+        sampling_(*this, Mode::kSampledEvaluation) {
     num_envs_ = ctx.num_envs;
     obs_field_ = std::max(0, ctx.spec.field_index("obs"));
     has_mask_ = ctx.spec.has_action_mask;
@@ -90,27 +96,30 @@ class MansaAgent : public Agent, public Sink {
 
   Policy& behaviour_policy() override { return behaviour_; }
   Policy& greedy_policy() override { return greedy_; }
+  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : sampling_; }
   Sink* sink() override { return this; }
   int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
 
   Metrics evaluation_metrics() const override { return {{"cl_fraction", global_.evaluation_cl_fraction()}}; }
 
   // ---- acting ----
-  void act(VectorEnv& envs, bool greedy) {
+  void act(VectorEnv& envs, Mode mode) {
     const int N = envs.num_envs();
     const int64_t A = layout_.agents;
+    const bool evaluation = mode != Mode::kTraining;
     // 1. Global decides, per env, whether CL acts
-    const std::vector<int32_t>& g = global_.decide(
-        envs, greedy ? GlobalSwitcher::Mode::kGreedyEvaluation : GlobalSwitcher::Mode::kTraining, eval_rng_);
+    const std::vector<int32_t>& g = global_.decide(envs, mode, eval_rng_);
 
     // 2. both learners compute their joint actions (keeping both recurrent
     // states current); the chosen one is sent to the env
     torch::NoGradGuard no_grad;
     const auto* obs = static_cast<const float*>(envs.field(obs_field_));
     const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
-    const double eps = greedy ? 0.0 : epsilon_at(env_steps_, params_);
-    Rng& rng = greedy ? eval_rng_ : explore_rng_;
-    const QLearner::Slot slot = greedy ? QLearner::kEval : QLearner::kBehaviour;
+    const double eps = mode == Mode::kTraining           ? epsilon_at(env_steps_, params_)
+                       : mode == Mode::kSampledEvaluation ? params_.get_float("eval_epsilon")
+                                                          : 0.0;
+    Rng& rng = evaluation ? eval_rng_ : explore_rng_;
+    const QLearner::Slot slot = evaluation ? QLearner::kEval : QLearner::kBehaviour;
     il_actions_.resize(static_cast<size_t>(N * A));
     cl_actions_.resize(static_cast<size_t>(N * A));
     il_.act(obs, mask, N, eps, rng, il_actions_.data(), slot);
@@ -123,21 +132,23 @@ class MansaAgent : public Agent, public Sink {
       std::copy(src.begin() + e * A, src.begin() + (e + 1) * A, out + e * A);
       flags[static_cast<size_t>(e)] = use_cl ? 1.0f : 0.0f;
     }
-    if (!greedy) buffer_.set_step_flags(flags);
+    if (!evaluation) buffer_.set_step_flags(flags);
   }
 
-  void reset_hidden(const VectorEnv& envs, bool greedy) {
-    const QLearner::Slot slot = greedy ? QLearner::kEval : QLearner::kBehaviour;
+  void reset_hidden(const VectorEnv& envs, Mode mode) {
+    const bool evaluation = mode != Mode::kTraining;
+    const QLearner::Slot slot = evaluation ? QLearner::kEval : QLearner::kBehaviour;
     il_.reset_hidden(envs.num_envs(), envs.done(), slot);
     cl_.reset_hidden(envs.num_envs(), envs.done(), slot);
-    global_.on_step_end(envs, greedy);
+    global_.on_step_end(envs, evaluation);
   }
 
-  void reset_all(int num_envs, bool greedy) {
-    const QLearner::Slot slot = greedy ? QLearner::kEval : QLearner::kBehaviour;
+  void reset_all(int num_envs, Mode mode) {
+    const bool evaluation = mode != Mode::kTraining;
+    const QLearner::Slot slot = evaluation ? QLearner::kEval : QLearner::kBehaviour;
     il_.reset_hidden(num_envs, nullptr, slot);
     cl_.reset_hidden(num_envs, nullptr, slot);
-    if (greedy) global_.reset_evaluation(num_envs);
+    if (evaluation) global_.reset_evaluation(num_envs);
   }
 
   // ---- Sink ----
@@ -245,7 +256,7 @@ class MansaAgent : public Agent, public Sink {
   EpisodeBuffer buffer_;
   GlobalSwitcher global_;
   Rng explore_rng_, sample_rng_, eval_rng_;
-  MansaPolicy behaviour_, greedy_;
+  MansaPolicy behaviour_, greedy_, sampling_;
 
   int num_envs_ = 0, obs_field_ = 0;
   bool has_mask_ = false;
@@ -256,14 +267,17 @@ class MansaAgent : public Agent, public Sink {
   friend class MansaPolicy;
 };
 
-void MansaPolicy::act(VectorEnv& envs) { agent_.act(envs, greedy_); }
-void MansaPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, greedy_); }
-void MansaPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, greedy_); }
+void MansaPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
+void MansaPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, mode_); }
+void MansaPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, mode_); }
 
 }  // namespace
 
-std::vector<ParamSpec> mansa_param_specs() {
-  std::vector<ParamSpec> specs = {
+namespace {
+
+// Keys both pairs read: the pairing and Global.
+std::vector<ParamSpec> shared_param_specs() {
+  return {
       ParamSpec::string("il", "iql", {"iql", "ippo"},
                         "independent learner (acts when Global chooses 0); iql pairs with qmix/vdn, ippo with mappo"),
       ParamSpec::string("cl", "qmix", {"qmix", "vdn", "mappo"}, "centralised learner (acts when Global chooses 1)"),
@@ -275,42 +289,53 @@ std::vector<ParamSpec> mansa_param_specs() {
                         "learned: Global (PPO) decides; random: the control, CL acts with random_cl_probability"),
       ParamSpec::real("random_cl_probability", 0.05, 0.0, 1.0,
                       "switch_policy=random: probability that CL acts at a step (match a learned run's cl_fraction)"),
-      ParamSpec::boolean("share_data", false, "train both learners on every step (ablation; default: own steps)"),
       ParamSpec::real("switch_lr", 3e-4, 0.0, 1.0, "Global's Adam learning rate"),
       ParamSpec::integer("switch_epochs", 4, 1, 1000, "Global's PPO epochs per update"),
       ParamSpec::integer("switch_minibatches", 4, 1, 1 << 16, "Global's PPO minibatches per epoch"),
       ParamSpec::real("switch_gamma", 0.99, 0.0, 1.0, "Global's discount"),
       ParamSpec::real("switch_ent_coef", 0.01, 0.0, 10.0, "Global's entropy bonus"),
       ParamSpec::integer("switch_hidden", 64, 1, 1 << 16, "Global's hidden width"),
+      ParamSpec::integer("rollout_length", 50, 1, 1 << 20, "vector steps between updates (Global's PPO rollout)"),
+  };
+}
+
+// Keys only the value pair (il: iql) reads: exploration, replay, and each
+// learner's own settings (vdn's defaults are qmix's).
+std::vector<ParamSpec> value_pair_param_specs() {
+  std::vector<ParamSpec> specs = {
+      ParamSpec::boolean("share_data", false, "train both learners on every step (ablation; default: own steps)"),
       ParamSpec::real("epsilon_start", 1.0, 0.0, 1.0, "initial exploration rate of IL and CL"),
       ParamSpec::real("epsilon_finish", 0.05, 0.0, 1.0, "final exploration rate"),
       ParamSpec::integer("epsilon_anneal_steps", 50000, 0, int64_t{1} << 40, "env steps of linear epsilon decay"),
+      ParamSpec::real("eval_epsilon", 0.05, 0.0, 1.0,
+                      "exploration rate of IL and CL when eval.deterministic is false (Global then samples too)"),
       ParamSpec::integer("batch_size", 32, 1, 1 << 16, "episodes per training batch"),
       ParamSpec::integer("buffer_size", 5000, 1, 1 << 24, "episodes kept in replay"),
       ParamSpec::real("updates_per_episode", 1.0, 0.0, 1000.0, "training steps per finished episode"),
-      ParamSpec::integer("rollout_length", 50, 1, 1 << 20, "vector steps between updates (Global's PPO rollout)"),
   };
-  // the value pair's learner settings (vdn's defaults are qmix's)
   for (auto learner : {learner_param_specs("iql", "il_", "IL (iql)"), learner_param_specs("qmix", "cl_", "CL (qmix/vdn)")})
     specs.insert(specs.end(), learner.begin(), learner.end());
+  for (ParamSpec& spec : specs) spec.doc += " [value pair]";
   return specs;
 }
 
-namespace {
-
-// The il_/cl_ keys configure the value pair only; refuse them, rather than
-// ignore them, when the policy-gradient pair is chosen.
+// The policy-gradient pair does not read the value pair's keys: refuse them,
+// rather than ignore them, when they are set.
 void reject_value_pair_keys(const Params& params) {
-  for (const ParamSpec& spec : mansa_param_specs()) {
-    const bool learner_key = spec.name.rfind("il_", 0) == 0 || spec.name.rfind("cl_", 0) == 0;
-    if (learner_key && params.has(spec.name) && params.values().at(spec.name) != spec.default_value)
+  for (const ParamSpec& spec : value_pair_param_specs())
+    if (params.has(spec.name) && params.values().at(spec.name) != spec.default_value)
       throw std::invalid_argument("agent mansa: '" + spec.name +
                                   "' configures the value pair (il: iql); the policy-gradient pair (il: ippo, cl: "
-                                  "mappo) uses the ippo and mappo defaults");
-  }
+                                  "mappo) does not read it (its learners take the ippo and mappo defaults)");
 }
 
 }  // namespace
+
+std::vector<ParamSpec> mansa_param_specs() {
+  std::vector<ParamSpec> specs = shared_param_specs();
+  for (ParamSpec& spec : value_pair_param_specs()) specs.push_back(std::move(spec));
+  return specs;
+}
 
 std::unique_ptr<Agent> make_mansa_agent(const AgentContext& ctx) {
   const std::string il = ctx.params.get_string("il"), cl = ctx.params.get_string("cl");

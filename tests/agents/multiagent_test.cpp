@@ -179,19 +179,23 @@ TEST_F(MultiAgentSmoke, MansaPolicyGradientPairBeatsRandom) {
                std::invalid_argument);
 }
 
-// The policy-gradient pair's sampling evaluation samples Global too: an
-// untrained Global (logits near 0, so pi(CL) near 0.5) then calls CL on about
-// half the steps, where a greedy switch would make one choice per state.
-TEST_F(MultiAgentSmoke, MansaPolicyGradientSamplingEvaluationSamplesTheSwitch) {
+// Sampling evaluation (eval.deterministic: false) samples Global too, in both
+// pairs: an untrained Global (logits near 0, so pi(CL) near 0.5) then calls CL
+// on about half the steps, where a greedy switch makes one choice per state.
+TEST_F(MultiAgentSmoke, MansaSamplingEvaluationSamplesTheSwitch) {
   auto envs = lbf(4, 5, false);
-  auto a = agent("mansa", *envs, 1000, {{"il", std::string("ippo")}, {"cl", std::string("mappo")}});
-  evaluate(a->evaluation_policy(/*deterministic=*/false), *envs, 20, 5);
-  EXPECT_NEAR(a->evaluation_metrics()[0].second, 0.5, 0.12);
+  for (const auto& [il, cl] : {std::pair<std::string, std::string>{"iql", "qmix"}, {"ippo", "mappo"}}) {
+    std::vector<std::pair<std::string, ParamValue>> overrides = {{"il", il}, {"cl", cl}};
+    if (il == "iql") overrides.insert(overrides.end(), {{"il_hidden", int64_t{16}}, {"cl_hidden", int64_t{16}}});
+    auto a = agent("mansa", *envs, 1000, overrides);
+    evaluate(a->evaluation_policy(/*deterministic=*/false), *envs, 20, 5);
+    EXPECT_NEAR(a->evaluation_metrics()[0].second, 0.5, 0.12) << il << " + " << cl;
+  }
 }
 
 // The value pair's il_/cl_ keys reach their learner (a GRU CL has more
 // weights to checkpoint than the MLP default); the policy-gradient pair
-// refuses them instead of ignoring them.
+// refuses the value pair's keys instead of ignoring them.
 TEST_F(MultiAgentSmoke, MansaLearnerKeysConfigureTheirLearner) {
   auto envs = lbf(4, 5, false);
   auto checkpoint_bytes = [&](bool cl_recurrent) {
@@ -202,8 +206,10 @@ TEST_F(MultiAgentSmoke, MansaLearnerKeysConfigureTheirLearner) {
     return out.str().size();
   };
   EXPECT_GT(checkpoint_bytes(true), checkpoint_bytes(false));
-  EXPECT_THROW(agent("mansa", *envs, 1000, {{"il", std::string("ippo")}, {"cl", std::string("mappo")}, {"cl_lr", 1e-3}}),
-               std::invalid_argument);
+  for (const auto& [key, value] : std::vector<std::pair<std::string, ParamValue>>{{"cl_lr", 1e-3}, {"batch_size", int64_t{8}}})
+    EXPECT_THROW(agent("mansa", *envs, 1000, {{"il", std::string("ippo")}, {"cl", std::string("mappo")}, {key, value}}),
+                 std::invalid_argument)
+        << key;
 }
 
 // The random-switching control calls CL with exactly its probability's
