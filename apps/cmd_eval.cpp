@@ -9,7 +9,8 @@
 //   tasks:
 //     - {name: CartPole-v1, env: {id: CartPole-v1}}
 //     - {name: ..., group: unseen, env: {...}}   # optional group: own IQM row
-//   metrics: [success, spl]  # optional: env episode metrics as extra columns (mean over runs)
+//   metrics: [success, spl]  # optional extra columns (mean over runs): env episode
+//                            # metrics or the agent's own (MANSA's cl_fraction)
 //
 // A "run" is one (checkpoint or config) x one evaluation seed; its score is
 // its mean episode return. Per task the table shows mean, IQM, 95% bootstrap
@@ -161,11 +162,13 @@ std::string fmt(double v, int precision = 3) {
 
 int cmd_eval(int argc, char** argv, int first) {
   const CliArgs args = parse_cli_args(argc, argv, first,
-                                      {"checkpoint", "config", "episodes", "seeds", "out", "plugin"}, {"help"});
+                                      {"checkpoint", "config", "episodes", "seeds", "metrics", "out", "plugin"},
+                                      {"help"});
   if (args.has("help") || args.positional.size() != 1) {
     std::cout << "usage: ember eval SUITE.yaml (--checkpoint FILE ... | --config FILE) [--episodes N]\n"
-                 "                 [--seeds 1,2,3] [--out DIR] [eval.deterministic=false]\n"
-                 "       ember eval CHECKPOINT [--episodes N] [--seeds ...]\n";
+                 "                 [--seeds 1,2,3] [--metrics a,b] [--out DIR] [eval.deterministic=false]\n"
+                 "       ember eval CHECKPOINT [--episodes N] [--seeds ...] [--metrics a,b]\n"
+                 "--metrics: extra columns, env episode metrics (success, ...) or the agent's own (cl_fraction)\n";
     return args.has("help") ? 0 : 2;
   }
   Registry registry = make_builtin_registry();
@@ -210,6 +213,12 @@ int cmd_eval(int argc, char** argv, int first) {
     std::stringstream list(args.get("seeds"));
     std::string s;
     while (std::getline(list, s, ',')) suite.seeds.push_back(std::stoull(s));
+  }
+  if (args.has("metrics")) {
+    suite.metrics.clear();
+    std::stringstream list(args.get("metrics"));
+    std::string name;
+    while (std::getline(list, name, ',')) suite.metrics.push_back(name);
   }
 
   // eval.* overrides (e.g. eval.deterministic=false) apply to every candidate
@@ -288,14 +297,20 @@ int cmd_eval(int argc, char** argv, int first) {
                       {"deterministic", cfg.eval.get_bool("deterministic")},
                       {"score", scores.back()},
                       {"returns", r.returns}};
-          for (const auto& kv : agent->evaluation_metrics()) run["agent_metrics"][kv.first] = kv.second;
-          for (size_t m = 0; m < r.metric_names.size(); ++m) {
-            run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
+          auto add_to_columns = [&](const std::string& name, double value) {
             for (size_t k = 0; k < suite.metrics.size(); ++k)
-              if (suite.metrics[k] == r.metric_names[m]) {
-                metric_sum[k] += mean_of(r.metrics[m]);
+              if (suite.metrics[k] == name) {
+                metric_sum[k] += value;
                 ++metric_runs[k];
               }
+          };
+          for (const auto& [name, value] : agent->evaluation_metrics()) {
+            run["agent_metrics"][name] = value;
+            add_to_columns(name, value);
+          }
+          for (size_t m = 0; m < r.metric_names.size(); ++m) {
+            run["metrics"][r.metric_names[m]] = mean_of(r.metrics[m]);
+            add_to_columns(r.metric_names[m], mean_of(r.metrics[m]));
           }
           task_json["runs"].push_back(run);
           for (size_t e = 0; e < r.returns.size(); ++e)

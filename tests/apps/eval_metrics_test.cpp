@@ -1,5 +1,6 @@
-// `ember eval` with a suite's `metrics:` shows those episode metrics as extra
-// columns (mean over runs), and rejects a misspelt suite key.
+// `ember eval` with a suite's `metrics:` (or --metrics) shows those episode
+// or agent metrics as extra columns (mean over runs), and rejects a misspelt
+// suite key.
 #include <gtest/gtest.h>
 
 #include "tests/apps/cli_harness.h"
@@ -21,6 +22,20 @@ TEST(EvalMetrics, SuiteMetricsBecomeTableColumns) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("| std | success | steps |"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("| 1.000 |"), std::string::npos) << r.output;  // the oracle's success
+}
+
+// --metrics names an agent's own evaluation metric too: MANSA's random-switching
+// control at probability 1 lets CL act on every step.
+TEST(EvalMetrics, AgentMetricsBecomeTableColumns) {
+  const std::string dir = temp_dir("eval_agent_metrics");
+  write(dir + "/mansa.yaml",
+        "name: m\nenv: {id: lbf, size: 5, players: 2, food: 1}\n"
+        "agent: {id: mansa, switch_policy: random, random_cl_probability: 1.0, il_hidden: 8, cl_hidden: 8}\n");
+  write(dir + "/suite.yaml", "name: t\nepisodes: 4\nseeds: [1]\ntasks:\n  - {name: lbf5, env: {id: lbf, size: 5, players: 2, food: 1}}\n");
+  const Result r = ember(dir, "eval suite.yaml --config mansa.yaml --metrics cl_fraction");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("| std | cl_fraction |"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("| - | - | 1.000 |"), std::string::npos) << r.output;  // one run: no CI; CL on every step
 }
 
 TEST(EvalMetrics, TaskGroupsGetTheirOwnIqmRow) {
