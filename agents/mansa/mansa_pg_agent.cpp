@@ -26,6 +26,19 @@ PpoConfig learner_config(const std::string& id, const Params& mansa) {
   return c;
 }
 
+// Global acts in the learners' mode.
+GlobalSwitcher::Mode switch_mode(PpoLearner::Mode mode) {
+  switch (mode) {
+    case PpoLearner::Mode::kBehaviour:
+      return GlobalSwitcher::Mode::kTraining;
+    case PpoLearner::Mode::kGreedy:
+      return GlobalSwitcher::Mode::kGreedyEvaluation;
+    case PpoLearner::Mode::kSample:
+      return GlobalSwitcher::Mode::kSampledEvaluation;
+  }
+  return GlobalSwitcher::Mode::kTraining;  // unreachable: every mode is listed
+}
+
 class MansaPgAgent;
 
 class MansaPgPolicy : public Policy {
@@ -64,10 +77,7 @@ class MansaPgAgent : public Agent, public Sink {
   // one's actions. Global follows the learners' mode: sampling evaluation
   // samples the switch too, so it evaluates the behaviour that was trained.
   void act(VectorEnv& envs, PpoLearner::Mode mode) {
-    const GlobalSwitcher::Mode switch_mode = mode == PpoLearner::Mode::kBehaviour ? GlobalSwitcher::Mode::kTraining
-                                             : mode == PpoLearner::Mode::kGreedy ? GlobalSwitcher::Mode::kGreedyEvaluation
-                                                                                 : GlobalSwitcher::Mode::kSampledEvaluation;
-    const std::vector<int32_t>& g = global_.decide(envs, switch_mode, eval_rng_);
+    const std::vector<int32_t>& g = global_.decide(envs, switch_mode(mode), eval_rng_);
     const size_t per_env = static_cast<size_t>(envs.num_agents());
     il_actions_.resize(static_cast<size_t>(envs.num_envs()) * per_env);
     cl_actions_.resize(il_actions_.size());
