@@ -8,7 +8,7 @@
 // step, optionally under a per-episode budget of CL calls that it observes.
 // Each learner trains on the steps where it acted (masked TD losses over one
 // shared episode replay). The share of steps where CL acted is logged as
-// mansa/cl_fraction (training) and eval/cl_fraction (greedy evaluation).
+// mansa/cl_fraction (training) and eval/cl_fraction (evaluation).
 //
 // Every choice the paper leaves open is listed in docs/agents/mansa.md.
 #pragma once
