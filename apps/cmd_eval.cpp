@@ -152,6 +152,15 @@ bool same_shapes(const EnvSpec& a, const EnvSpec& b) {
   return !a.state || a.state->shape == b.state->shape;
 }
 
+// "a,b,c" -> {"a", "b", "c"} (the --seeds and --metrics lists)
+std::vector<std::string> comma_list(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream list(text);
+  std::string item;
+  while (std::getline(list, item, ',')) items.push_back(item);
+  return items;
+}
+
 std::string fmt(double v, int precision = 3) {
   char buf[64];
   std::snprintf(buf, sizeof(buf), "%.*f", precision, v);
@@ -210,16 +219,9 @@ int cmd_eval(int argc, char** argv, int first) {
   if (args.has("episodes")) suite.episodes = std::stoll(args.get("episodes"));
   if (args.has("seeds")) {
     suite.seeds.clear();
-    std::stringstream list(args.get("seeds"));
-    std::string s;
-    while (std::getline(list, s, ',')) suite.seeds.push_back(std::stoull(s));
+    for (const std::string& seed : comma_list(args.get("seeds"))) suite.seeds.push_back(std::stoull(seed));
   }
-  if (args.has("metrics")) {
-    suite.metrics.clear();
-    std::stringstream list(args.get("metrics"));
-    std::string name;
-    while (std::getline(list, name, ',')) suite.metrics.push_back(name);
-  }
+  if (args.has("metrics")) suite.metrics = comma_list(args.get("metrics"));
 
   // eval.* overrides (e.g. eval.deterministic=false) apply to every candidate
   std::vector<std::string> eval_overrides;
