@@ -1,6 +1,21 @@
 #include "apps/cli_args.h"
 
+#include <charconv>
+
 namespace ember {
+
+uint64_t parse_count(const std::string& text, const std::string& what) {
+  uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || stop != end)
+    throw UsageError(what + ": '" + text + "' is not a whole number");
+  return value;
+}
+
+uint64_t CliArgs::get_count(const std::string& name, uint64_t fallback) const {
+  return has(name) ? parse_count(get(name), "--" + name) : fallback;
+}
 
 std::string CliArgs::get(const std::string& name, const std::string& fallback) const {
   auto it = options.find(name);

@@ -5,6 +5,7 @@
 // subcommand declaring which flags it takes so a typo is an error.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -28,7 +29,14 @@ struct CliArgs {
   // The last value of --name, or `fallback`.
   std::string get(const std::string& name, const std::string& fallback = "") const;
   const std::vector<std::string>& all(const std::string& name) const;
+  // The last value of --name read as a whole number, or `fallback`; anything
+  // else ("abc", "5x", "-3") is a UsageError naming the option.
+  uint64_t get_count(const std::string& name, uint64_t fallback) const;
 };
+
+// `text` as a whole number (digits only, fits 64 bits); otherwise a
+// UsageError "<what>: '<text>' is not a whole number".
+uint64_t parse_count(const std::string& text, const std::string& what);
 
 // Throws UsageError for an unknown flag or a flag missing its value.
 CliArgs parse_cli_args(int argc, char** argv, int first, const std::set<std::string>& value_flags,

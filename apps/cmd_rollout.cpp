@@ -191,7 +191,7 @@ int cmd_rollout(int argc, char** argv, int first) {
   const RunConfig cfg = config_for_env(args.positional[0], args.overrides, registry);
   auto envs = make_vector_env(cfg, registry, 1, 1);
   const auto steps = read_actions(args.get("actions"), envs->spec());
-  const uint64_t seed = std::stoull(args.get("seed", "0"));
+  const uint64_t seed = args.get_count("seed", 0);
   envs->reset(seed);
   if (args.has("state")) {
     const std::string path = args.get("state");

@@ -48,13 +48,6 @@ QLearnerConfig learner_config(const std::string& id, const std::string& prefix, 
   return c;
 }
 
-double epsilon_at(int64_t env_steps, const Params& p) {
-  const int64_t anneal = p.get_int("epsilon_anneal_steps");
-  const double start = p.get_float("epsilon_start"), finish = p.get_float("epsilon_finish");
-  if (anneal <= 0) return finish;
-  return start + std::min(1.0, static_cast<double>(env_steps) / static_cast<double>(anneal)) * (finish - start);
-}
-
 class MansaAgent;
 
 // A MANSA policy acts in one of Global's modes: training (ε-greedy learners,
@@ -115,7 +108,7 @@ class MansaAgent : public Agent, public Sink {
     torch::NoGradGuard no_grad;
     const auto* obs = static_cast<const float*>(envs.field(obs_field_));
     const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
-    const double eps = mode == Mode::kTraining           ? epsilon_at(env_steps_, params_)
+    const double eps = mode == Mode::kTraining           ? annealed_epsilon(env_steps_, params_)
                        : mode == Mode::kSampledEvaluation ? params_.get_float("eval_epsilon")
                                                           : 0.0;
     Rng& rng = evaluation ? eval_rng_ : explore_rng_;
@@ -169,7 +162,7 @@ class MansaAgent : public Agent, public Sink {
     const Metrics sw = global_.train(sample_rng_);
     for (const auto& kv : sw) out.emplace_back("switch/" + kv.first.substr(kv.first.find('/') + 1), kv.second);
     out.emplace_back("mansa/cl_fraction", global_.take_window_cl_fraction());
-    out.emplace_back("charts/epsilon", epsilon_at(env_steps_, params_));
+    out.emplace_back("charts/epsilon", annealed_epsilon(env_steps_, params_));
     return out;
   }
 

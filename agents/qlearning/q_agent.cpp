@@ -31,13 +31,6 @@ Defaults defaults_for(const std::string& id) {
   return {"qmix", false, 64, 5e-4, 50000};
 }
 
-// epsilon decays linearly from start to finish over `anneal` env steps
-double epsilon_at(int64_t env_steps, double start, double finish, int64_t anneal) {
-  if (anneal <= 0) return finish;
-  const double frac = std::min(1.0, static_cast<double>(env_steps) / static_cast<double>(anneal));
-  return start + frac * (finish - start);
-}
-
 class QAgent;
 
 // How a QPolicy picks actions: training's annealed epsilon-greedy, greedy
@@ -93,8 +86,7 @@ class QAgent : public Agent, public Sink {
   int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
 
   double epsilon() const {
-    return epsilon_at(env_steps_, params_.get_float("epsilon_start"), params_.get_float("epsilon_finish"),
-                      params_.get_int("epsilon_anneal_steps"));
+    return annealed_epsilon(env_steps_, params_);
   }
 
   void act(VectorEnv& envs, QMode mode) {
@@ -209,6 +201,14 @@ std::vector<ParamSpec> qlearning_param_specs(const std::string& id) {
       ParamSpec::integer("max_episode_len", 0, 0, 1 << 20, "replay episode length (0 = the env's time limit)"),
       ParamSpec::boolean("save_replay", true, "store the replay in checkpoints (exact resume)"),
   };
+}
+
+double annealed_epsilon(int64_t env_steps, const Params& params) {
+  const int64_t anneal = params.get_int("epsilon_anneal_steps");
+  const double start = params.get_float("epsilon_start"), finish = params.get_float("epsilon_finish");
+  if (anneal <= 0) return finish;
+  const double frac = std::min(1.0, static_cast<double>(env_steps) / static_cast<double>(anneal));
+  return start + frac * (finish - start);
 }
 
 std::string qlearning_compatibility(const EnvSpec& spec) {

@@ -20,6 +20,10 @@ class Registry;
 // Parameters shared by iql/vdn/qmix, with the id's defaults.
 std::vector<ParamSpec> qlearning_param_specs(const std::string& id);
 std::string qlearning_compatibility(const EnvSpec& spec);
+// The behaviour epsilon after `env_steps`: epsilon_start decaying linearly to
+// epsilon_finish over epsilon_anneal_steps (the keys of qlearning_param_specs,
+// which MANSA's value pair shares).
+double annealed_epsilon(int64_t env_steps, const Params& params);
 void register_qlearning_agents(Registry& registry);
 
 }  // namespace ember

@@ -5,8 +5,9 @@
 // its output and exit code, small file helpers.
 //
 // Example:
+//   using namespace ember_cli_test;
 //   const std::string dir = temp_dir("demos");
-//   Result r = ember(dir, "demos config.yaml --episodes 2");
+//   Result r = run_ember(dir, "demos config.yaml --episodes 2");
 //   EXPECT_EQ(r.exit_code, 0) << r.output;
 #pragma once
 
@@ -21,39 +22,39 @@
 
 #include <gtest/gtest.h>
 
-namespace {
+namespace ember_cli_test {
 
 struct Result {
   int exit_code = -1;
   std::string output;
 };
 
-std::string temp_dir(const std::string& name) {
+inline std::string temp_dir(const std::string& name) {
   const std::string dir = ::testing::TempDir() + "ember_cli_" + name + "_" + std::to_string(::getpid());
   std::system(("rm -rf '" + dir + "' && mkdir -p '" + dir + "'").c_str());
   return dir;
 }
 
-std::string read(const std::string& path) {
+inline std::string read(const std::string& path) {
   std::ifstream in(path);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+inline void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
-bool exists(const std::string& path) {
+inline bool exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
 }
 
 // Runs `ember ARGS` in `dir`, capturing stdout and stderr together.
-Result ember(const std::string& dir, const std::string& args) {
+inline Result run_ember(const std::string& dir, const std::string& args) {
   const std::string out = dir + "/.out";
   const std::string cmd = "cd '" + dir + "' && " + EMBER_EXE + " " + args + " >'" + out + "' 2>&1";
   const int status = std::system(cmd.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out)};
 }
 
-}  // namespace
+}  // namespace ember_cli_test

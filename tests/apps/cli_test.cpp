@@ -16,10 +16,14 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <utility>
+#include <vector>
 
 extern char** environ;
 
 namespace {
+
+using namespace ember_cli_test;
 
 // Drops the wall-clock columns (wall_time, sps) of a metrics CSV.
 std::string without_wall_clock(const std::string& csv) {
@@ -51,7 +55,7 @@ class CliBadInput : public ::testing::Test {
   // Writes `yaml` as bad.yaml, trains on it and expects exit 2, `message`, and no run directory.
   void expect_rejected(const std::string& yaml, const std::string& message, const std::string& overrides = "") {
     write(dir_ + "/bad.yaml", yaml);
-    const Result r = ember(dir_, "train bad.yaml " + overrides);
+    const Result r = run_ember(dir_, "train bad.yaml " + overrides);
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find(message), std::string::npos) << "expected '" << message << "' in:\n" << r.output;
     EXPECT_FALSE(exists(dir_ + "/runs/cp")) << "a run directory was left behind";
@@ -100,8 +104,8 @@ TEST_F(CliBadInput, AgentRefusesKeyCombination) {
 TEST(CliTrain, SameSeedSameMetrics) {
   const std::string dir = temp_dir("determinism");
   write(dir + "/cp.yaml", kConfig);
-  const Result a = ember(dir, "train cp.yaml");
-  const Result b = ember(dir, "train cp.yaml");
+  const Result a = run_ember(dir, "train cp.yaml");
+  const Result b = run_ember(dir, "train cp.yaml");
   ASSERT_EQ(a.exit_code, 0) << a.output;
   ASSERT_EQ(b.exit_code, 0) << b.output;
   const std::string ma = read(dir + "/runs/cp/metrics.csv"), mb = read(dir + "/runs/cp-2/metrics.csv");
@@ -115,7 +119,7 @@ TEST(CliTrain, SameSeedSameMetrics) {
 TEST(CliTrain, KillAndResumeMatchesUninterruptedRun) {
   const std::string dir = temp_dir("resume");
   write(dir + "/cp.yaml", std::string(kConfig) + "\n");
-  ASSERT_EQ(ember(dir, "train cp.yaml --name straight").exit_code, 0);
+  ASSERT_EQ(run_ember(dir, "train cp.yaml --name straight").exit_code, 0);
 
   // start a second run and kill it once its first checkpoint exists
   const std::string run = dir + "/runs/killed";
@@ -131,7 +135,7 @@ TEST(CliTrain, KillAndResumeMatchesUninterruptedRun) {
   ::waitpid(pid, &status, 0);
   ASSERT_TRUE(exists(run + "/checkpoints/latest.ckpt"));
 
-  const Result resumed = ember(dir, "train --resume runs/killed");
+  const Result resumed = run_ember(dir, "train --resume runs/killed");
   ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
   EXPECT_EQ(without_wall_clock(read(dir + "/runs/straight/metrics.csv")),
             without_wall_clock(read(run + "/metrics.csv")));
@@ -148,9 +152,9 @@ TEST(CliTrain, ResumedIqlRunMatchesUninterruptedRun) {
         "agent: {id: iql, hidden: 16, batch_size: 8}\n"
         "train: {steps: 6000, seed: 1, log_every: 1000, checkpoint_every: 3000, eval_num_envs: 2}\n"
         "eval: {episodes: 10}\n");
-  ASSERT_EQ(ember(dir, "train iql.yaml --name straight").exit_code, 0);
-  ASSERT_EQ(ember(dir, "train iql.yaml train.steps=3000 --name resumed").exit_code, 0);
-  const Result r = ember(dir, "train --resume runs/resumed train.steps=6000");
+  ASSERT_EQ(run_ember(dir, "train iql.yaml --name straight").exit_code, 0);
+  ASSERT_EQ(run_ember(dir, "train iql.yaml train.steps=3000 --name resumed").exit_code, 0);
+  const Result r = run_ember(dir, "train --resume runs/resumed train.steps=6000");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(without_wall_clock(read(dir + "/runs/straight/metrics.csv")),
             without_wall_clock(read(dir + "/runs/resumed/metrics.csv")));
@@ -175,7 +179,7 @@ TEST(CliTrain, InterruptSavesAndResumes) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 130);
   EXPECT_TRUE(exists(dir + "/runs/cp/checkpoints/latest.ckpt"));
-  const Result resumed = ember(dir, "train --resume runs/cp train.steps=8192");
+  const Result resumed = run_ember(dir, "train --resume runs/cp train.steps=8192");
   EXPECT_EQ(resumed.exit_code, 0) << resumed.output;
   EXPECT_TRUE(exists(dir + "/runs/cp/eval.json"));
 }
@@ -185,7 +189,7 @@ TEST(CliRollout, ReplaysFromExplicitState) {
   const std::string dir = temp_dir("rollout");
   write(dir + "/actions.yaml", "[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
   write(dir + "/state.yaml", "{x: 0.0, x_dot: 0.0, theta: 0.2, theta_dot: 0.5}\n");
-  const Result r = ember(dir, "rollout CartPole-v1 --actions actions.yaml --state state.yaml");
+  const Result r = run_ember(dir, "rollout CartPole-v1 --actions actions.yaml --state state.yaml");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("\"t\":0"), std::string::npos);
   EXPECT_NE(r.output.find("\"terminated\":true"), std::string::npos) << r.output;
@@ -195,7 +199,7 @@ TEST(CliRollout, ReplaysFromExplicitState) {
 TEST(CliRollout, IllegalActionIsAnError) {
   const std::string dir = temp_dir("rollout_bad");
   write(dir + "/actions.yaml", "[0, 1, 2]\n");
-  const Result r = ember(dir, "rollout CartPole-v1 --actions actions.yaml");
+  const Result r = run_ember(dir, "rollout CartPole-v1 --actions actions.yaml");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("invalid action"), std::string::npos) << r.output;
 }
@@ -206,7 +210,7 @@ TEST(CliRollout, LbfFromExplicitState) {
   write(dir + "/state.yaml",
         "{food: [{pos: [4, 4], level: 2}], players: [{pos: [4, 3], level: 2}, {pos: [4, 5], level: 2}]}\n");
   write(dir + "/actions.yaml", "[[5, 5]]\n");
-  const Result r = ember(dir, "rollout lbf size=8 players=2 food=1 --state state.yaml --actions actions.yaml");
+  const Result r = run_ember(dir, "rollout lbf size=8 players=2 food=1 --state state.yaml --actions actions.yaml");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("\"reward\":[0.5,0.5]"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("\"terminated\":true"), std::string::npos) << r.output;
@@ -216,7 +220,7 @@ TEST(CliRollout, LbfFromExplicitState) {
 TEST(CliRollout, WrongNumberOfActionsIsAnError) {
   const std::string dir = temp_dir("rollout_count");
   write(dir + "/actions.yaml", "[[1, 2], [3]]\n");
-  const Result r = ember(dir, "rollout lbf --actions actions.yaml");
+  const Result r = run_ember(dir, "rollout lbf --actions actions.yaml");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("step 1: expected 2 action value(s)"), std::string::npos) << r.output;
 }
@@ -226,7 +230,7 @@ TEST(CliRollout, InvalidStateIsAnError) {
   const std::string dir = temp_dir("rollout_state");
   write(dir + "/state.yaml", "{food: [{pos: [4, 4], level: 2}], players: [{pos: [40, 3], level: 2}, {pos: [4, 5], level: 2}]}\n");
   write(dir + "/actions.yaml", "[[0, 0]]\n");
-  const Result r = ember(dir, "rollout lbf --state state.yaml --actions actions.yaml");
+  const Result r = run_ember(dir, "rollout lbf --state state.yaml --actions actions.yaml");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("state.yaml"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("pos"), std::string::npos) << r.output;
@@ -236,9 +240,24 @@ TEST(CliRollout, InvalidStateIsAnError) {
 TEST(CliCheckEnv, BuiltinEnvsPass) {
   const std::string dir = temp_dir("check");
   for (const char* id : {"CartPole-v1", "Pendulum-v1", "lbf"}) {
-    const Result r = ember(dir, std::string("check-env ") + id + " --steps 300");
+    const Result r = run_ember(dir, std::string("check-env ") + id + " --steps 300");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("all checks passed"), std::string::npos) << r.output;
+  }
+}
+
+// A numeric option that is not a whole number names the option and the text,
+// where std::stoll would stop at "5x" or accept "-3" as a huge seed.
+TEST(CliNumbers, MalformedNumbersNameTheOption) {
+  const std::string dir = temp_dir("numbers");
+  write(dir + "/actions.yaml", "[1, 0]\n");
+  for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+           {"check-env CartPole-v1 --steps 5x", "--steps: '5x' is not a whole number"},
+           {"check-env CartPole-v1 --seed -3", "--seed: '-3' is not a whole number"},
+           {"rollout CartPole-v1 --actions actions.yaml --seed abc", "--seed: 'abc' is not a whole number"}}) {
+    const Result r = run_ember(dir, args);
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
+    EXPECT_NE(r.output.find(message), std::string::npos) << args << "\n" << r.output;
   }
 }
 

@@ -8,6 +8,8 @@
 
 namespace {
 
+using namespace ember_cli_test;
+
 using ember::DemoEpisode;
 using ember::read_demo_episode;
 
@@ -20,7 +22,7 @@ const char kTabletopConfig[] =
 TEST(Demos, TabletopOracleEpisodesRoundTripThroughTheFileFormat) {
   const std::string dir = temp_dir("demos");
   write(dir + "/demo.yaml", kTabletopConfig);
-  const Result r = ember(dir, "demos demo.yaml --episodes 3 --out out");
+  const Result r = run_ember(dir, "demos demo.yaml --episodes 3 --out out");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   ASSERT_TRUE(exists(dir + "/out/index.json"));
   for (const char* name : {"episode_000000.demo", "episode_000001.demo", "episode_000002.demo"}) {
@@ -40,7 +42,7 @@ TEST(Demos, TabletopOracleEpisodesRoundTripThroughTheFileFormat) {
     EXPECT_NEAR(e.metric_values[0], e.total_reward(), 1e-5);
   }
   // A second run into the same folder is refused rather than mixing episodes.
-  const Result again = ember(dir, "demos demo.yaml --episodes 1 --out out");
+  const Result again = run_ember(dir, "demos demo.yaml --episodes 1 --out out");
   EXPECT_EQ(again.exit_code, 2) << again.output;
   EXPECT_NE(again.output.find("already holds demonstrations"), std::string::npos) << again.output;
 }
@@ -50,7 +52,7 @@ TEST(Demos, DiscreteExpertsRecordActionIdsAndEmptyStepInstructions) {
   write(dir + "/nav.yaml",
         "name: nav\nenv: {id: objectnav, split: test, render: false, shaping: false, num_envs: 1}\n"
         "agent: {id: oracle}\n");
-  const Result r = ember(dir, "demos nav.yaml --episodes 2 --out out");
+  const Result r = run_ember(dir, "demos nav.yaml --episodes 2 --out out");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const DemoEpisode e = read_demo_episode(dir + "/out/episode_000001.demo");
   EXPECT_EQ(e.env_id, "objectnav");
@@ -65,7 +67,7 @@ TEST(Demos, DiscreteExpertsRecordActionIdsAndEmptyStepInstructions) {
 TEST(Demos, EnvWithoutAnExpertIsABadRequest) {
   const std::string dir = temp_dir("demos_no_expert");
   write(dir + "/cp.yaml", "name: cp\nenv: {id: CartPole-v1}\nagent: {id: random}\n");
-  const Result r = ember(dir, "demos cp.yaml --episodes 1 --out out");
+  const Result r = run_ember(dir, "demos cp.yaml --episodes 1 --out out");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("no scripted expert"), std::string::npos) << r.output;
   EXPECT_FALSE(exists(dir + "/out"));
@@ -74,7 +76,7 @@ TEST(Demos, EnvWithoutAnExpertIsABadRequest) {
 TEST(Demos, ReaderNamesTheFileOfATruncatedEpisode) {
   const std::string dir = temp_dir("demos_truncated");
   write(dir + "/demo.yaml", kTabletopConfig);
-  ASSERT_EQ(ember(dir, "demos demo.yaml --episodes 1 --out out").exit_code, 0);
+  ASSERT_EQ(run_ember(dir, "demos demo.yaml --episodes 1 --out out").exit_code, 0);
   const std::string path = dir + "/out/episode_000000.demo";
   const std::string bytes = read(path);
   write(path, bytes.substr(0, bytes.size() / 2));

@@ -6,11 +6,13 @@
 
 namespace {
 
+using namespace ember_cli_test;
+
 TEST(RolloutPng, WritesColorAndMapFieldsOfEveryStep) {
   const std::string dir = temp_dir("rollout_png");
   write(dir + "/actions.yaml", "- [0.4, 0.1, 0.0, 0.5, 0.0, 0.0]\n- [0.3, -0.2, 0.0, 0.6, 0.2, 0.0]\n");
   write(dir + "/state.yaml", "seed: 10001\n");
-  const Result r = ember(dir, "rollout tabletop downsample=4 --actions actions.yaml --state state.yaml --png out");
+  const Result r = run_ember(dir, "rollout tabletop downsample=4 --actions actions.yaml --state state.yaml --png out");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* name : {"step0_rgb", "step0_height", "step1_rgb", "step1_height", "step2_rgb", "step2_height"}) {
     const std::string bytes = read(dir + "/out/" + name + ".png");
