@@ -7,11 +7,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "agents/scripted/random_agent.h"
 #include "apps/builtin_registry.h"
 #include "apps/cli_args.h"
 #include "apps/commands.h"
 #include "apps/env_config.h"
+#include "core/random_policy.h"
 #include "core/run_factory.h"
 #include "core/rng.h"
 #include "core/rollout.h"

@@ -23,8 +23,8 @@
 // Example:
 //   ember_env_bench --env CartPole-v1,Pendulum-v1 --num-envs 16 --seconds 0.5 --threads 2
 //
-// Links ember_envs and ember_core only (no LibTorch): the random policy below
-// is a local copy of agents/scripted RandomPolicy's action rule.
+// Links ember_envs and ember_core only (no LibTorch); the random policy is
+// core's RandomPolicy, the rule of the `random` agent.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -46,6 +46,7 @@
 #include "core/config.h"
 #include "core/env.h"
 #include "core/params.h"
+#include "core/random_policy.h"
 #include "core/registry.h"
 #include "core/rng.h"
 #include "core/rollout.h"
@@ -207,54 +208,8 @@ std::vector<std::unique_ptr<ember::Env>> make_envs(const ember::Registry& regist
 
 // ---- random actions ----
 
-// Uniform legal actions for every env and agent, fresh from an Rng each step
-// (the rule of agents/scripted RandomPolicy, copied so this binary stays free
-// of ember_agents and LibTorch).
-class UniformRandomPolicy final : public ember::Policy {
- public:
-  UniformRandomPolicy(const ember::EnvSpec& spec, uint64_t seed) : spec_(spec), rng_(seed) {}
-
-  void act(ember::VectorEnv& envs) override {
-    const int64_t rows = static_cast<int64_t>(envs.num_envs()) * spec_.num_agents;
-    const ember::Space& space = spec_.action;
-    if (!space.is_discrete()) {
-      float* out = envs.continuous_actions();
-      const int64_t d = space.numel();
-      for (int64_t r = 0; r < rows; ++r)
-        for (int64_t k = 0; k < d; ++k)
-          out[r * d + k] = static_cast<float>(rng_.uniform(space.low[k], space.high[k]));
-      return;
-    }
-    int32_t* out = envs.discrete_actions();
-    const auto k = static_cast<int64_t>(space.nvec.size());
-    if (!spec_.has_action_mask) {
-      for (int64_t r = 0; r < rows; ++r)
-        for (int64_t j = 0; j < k; ++j)
-          out[r * k + j] = static_cast<int32_t>(rng_.uniform_int(space.nvec[j]));
-      return;
-    }
-    const int64_t n = space.nvec[0];
-    const int32_t* mask = envs.action_mask();
-    for (int64_t r = 0; r < rows; ++r) {
-      int64_t legal = 0;
-      for (int64_t a = 0; a < n; ++a) legal += mask[r * n + a] != 0;
-      if (legal == 0) throw std::runtime_error("env '" + spec_.id + "' masked every action");
-      int64_t pick = rng_.uniform_int(legal);
-      for (int64_t a = 0; a < n; ++a)
-        if (mask[r * n + a] && pick-- == 0) {
-          out[r] = static_cast<int32_t>(a);
-          break;
-        }
-    }
-  }
-
- private:
-  ember::EnvSpec spec_;
-  ember::Rng rng_;
-};
-
 // Precomputed random actions: `rows` rows of one env's actions
-// ([agents, action_numel]), drawn like UniformRandomPolicy draws them. For
+// ([agents, action_numel]), drawn like ember::RandomPolicy draws them. For
 // envs with action masks, `picks` holds one random number per agent and row
 // instead, turned into "the k-th legal action" against the live mask.
 struct ActionTable {
@@ -443,12 +398,12 @@ Workload collect_workload(const Options& o, const ember::Registry& registry, con
                           int threads) {
   struct State {
     std::unique_ptr<ember::VectorEnv> envs;
-    std::unique_ptr<UniformRandomPolicy> policy;
+    std::unique_ptr<ember::RandomPolicy> policy;
   };
   auto st = std::make_shared<State>();
   st->envs = std::make_unique<ember::VectorEnv>(make_envs(registry, id, o.num_envs), threads);
   st->envs->reset(o.seed);
-  st->policy = std::make_unique<UniformRandomPolicy>(st->envs->spec(),
+  st->policy = std::make_unique<ember::RandomPolicy>(st->envs->spec(),
                                                      ember::derive_seed(o.seed, "policy"));
   return [st]() -> int64_t {
     constexpr int64_t kChunk = 256;

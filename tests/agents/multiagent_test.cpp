@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "agents/register_builtin.h"
-#include "agents/scripted/random_agent.h"
 #include "core/evaluator.h"
+#include "core/random_policy.h"
 #include "core/registry.h"
 #include "core/rollout.h"
 #include "core/stats.h"
