@@ -11,6 +11,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+source scripts/lib/run_or_resume.sh
 tasks="${1:-8x8-2p-2f-coop 10x10-3p-3f 15x15-4p-3f}"
 learners="${2:-iql vdn qmix ippo mappo mansa}"
 seeds="${3:-1 2 3}"
@@ -22,16 +23,7 @@ for task in $tasks; do
   for learner in $learners; do
     for seed in $seeds; do
       name="${task}_${learner}_s${seed}"
-      if [[ -f "$out/$name/checkpoints/latest.ckpt" && ! -f "$out/$name/eval.json" ]]; then
-        # an interrupted run continues from its last checkpoint
-        /usr/bin/time -a -f "%e %M" -o "$out/$name.time" \
-          build/ember train --resume "$out/$name" >>"$out/$name.log" 2>&1
-      elif [[ ! -f "$out/$name/eval.json" ]]; then
-        rm -rf "${out:?}/$name"
-        /usr/bin/time -f "%e %M" -o "$out/$name.time" \
-          build/ember train "configs/lbf/${task}_${learner}.yaml" train.seed="$seed" \
-          --runs-dir "$out" --name "$name" >"$out/$name.log" 2>&1
-      fi
+      run_or_resume "$out" "$name" "configs/lbf/${task}_${learner}.yaml" train.seed="$seed"
       runs+=("$out/$name")
     done
   done

@@ -3,12 +3,14 @@
 # switching-cost sweep behind benchmarks/results/lbf.md: one run of
 # configs/lbf/<TASK>_mansa.yaml per (cost, seed) with agent.switch_cost=<cost>
 # and train.steps=<STEPS>, written to runs/lbf_bench/<TASK>_mansa_c<cost>_s<seed>
-# with its wall-clock and peak RSS (<run>.time); resumable like bench_lbf.sh.
+# with its wall-clock and peak RSS (<run>.time, a line per resumed segment);
+# resumable like bench_lbf.sh (scripts/lib/run_or_resume.sh).
 # Then the summary table (the eval cl_fraction column is the sweep's answer).
 #   scripts/bench_mansa_cost.sh "0 0.001 0.01 0.1" 400000 "1"
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+source scripts/lib/run_or_resume.sh
 costs="${1:-0 0.001 0.01 0.1}"
 steps="${2:-400000}"
 seeds="${3:-1}"
@@ -20,14 +22,8 @@ runs=()
 for cost in $costs; do
   for seed in $seeds; do
     name="${task}_mansa_c${cost}_s${seed}"
-    if [[ -f "$out/$name/checkpoints/latest.ckpt" && ! -f "$out/$name/eval.json" ]]; then
-      build/ember train --resume "$out/$name" >>"$out/$name.log" 2>&1
-    elif [[ ! -f "$out/$name/eval.json" ]]; then
-      rm -rf "${out:?}/$name"
-      /usr/bin/time -f "%e %M" -o "$out/$name.time" \
-        build/ember train "configs/lbf/${task}_mansa.yaml" train.seed="$seed" train.steps="$steps" \
-        agent.switch_cost="$cost" --runs-dir "$out" --name "$name" >"$out/$name.log" 2>&1
-    fi
+    run_or_resume "$out" "$name" "configs/lbf/${task}_mansa.yaml" train.seed="$seed" train.steps="$steps" \
+      agent.switch_cost="$cost"
     runs+=("$out/$name")
   done
 done
