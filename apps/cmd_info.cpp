@@ -1,11 +1,13 @@
-// `ember list` and `ember describe ID`.
+// `ember list` and `ember describe ID [key=value ...]`.
 
 #include <iostream>
 
 #include "apps/builtin_registry.h"
 #include "apps/cli_args.h"
 #include "apps/commands.h"
+#include "apps/env_config.h"
 #include "core/config.h"
+#include "core/run_factory.h"
 
 namespace ember {
 
@@ -41,21 +43,24 @@ int cmd_list(int argc, char** argv, int first) {
 
 int cmd_describe(int argc, char** argv, int first) {
   const CliArgs args = parse_cli_args(argc, argv, first, {"plugin"}, {});
-  if (args.positional.size() != 1) throw UsageError("usage: ember describe ID [--plugin LIB]");
+  if (args.positional.size() != 1) throw UsageError("usage: ember describe ID [key=value ...] [--plugin LIB]");
   Registry registry = make_builtin_registry();
   load_plugins(args.all("plugin"), registry);
   const std::string& id = args.positional[0];
   if (const EnvRegistration* env = registry.find_env(id)) {
+    // key=value words configure the env whose spec is shown (its shapes
+    // depend on them), validated like a config's env section before any output.
+    const RunConfig config = config_for_env(id, args.overrides, registry);
     std::cout << "env " << id << ": " << env->doc << "\n\nparameters (env section):\n";
     print_params(env->params);
     std::cout << "\ncommon env parameters:\n";
     print_params(common_env_param_specs());
-    Params params = Params::defaults(env->params);
-    const Params common = Params::defaults(common_env_param_specs());
-    for (const auto& kv : common.values()) params.set(kv.first, kv.second);
-    std::cout << "\nspec with default parameters:\n" << env->make(params)->spec().to_string();
+    std::cout << "\nspec with " << (args.overrides.empty() ? "default parameters" : "these parameters") << ":\n"
+              << make_env(config, registry)->spec().to_string();
     return 0;
   }
+  if (!args.overrides.empty())
+    throw UsageError("key=value words configure an env's spec; '" + id + "' is an agent");
   if (const AgentRegistration* agent = registry.find_agent(id)) {
     std::cout << "agent " << id << ": " << agent->doc << "\n\nparameters (agent section):\n";
     print_params(agent->params);

@@ -28,7 +28,7 @@ constexpr char kUsage[] =
     "  eval SUITE --checkpoint FILE [...] | --config FILE evaluate on a benchmark suite\n"
     "  eval CHECKPOINT                                    evaluate a checkpoint on its own env\n"
     "  list                                               registered envs and agents\n"
-    "  describe ID                                        an env's or agent's parameters\n"
+    "  describe ID [key=value ...]                        parameters, and an env's spec as configured\n"
     "  check-env ID [key=value ...] [--plugin LIB]        validate an environment\n"
     "  rollout ID --actions FILE [--state FILE]           replay actions, print JSON lines\n"
     "  demos CONFIG --episodes N [--out DIR]              write scripted-expert demonstrations\n"

@@ -261,4 +261,20 @@ TEST(CliNumbers, MalformedNumbersNameTheOption) {
   }
 }
 
+// `ember describe ENV key=value` shows the spec those parameters give, and
+// refuses a misspelt key before printing anything.
+TEST(CliDescribe, OverridesShapeTheEnvSpec) {
+  const std::string dir = temp_dir("describe");
+  const Result lbf = run_ember(dir, "describe lbf size=15 players=4 food=3");
+  ASSERT_EQ(lbf.exit_code, 0) << lbf.output;
+  EXPECT_NE(lbf.output.find("obs: Box(f32, [21])"), std::string::npos) << lbf.output;
+  EXPECT_NE(lbf.output.find("state: Box(f32, [84])"), std::string::npos) << lbf.output;
+  const Result typo = run_ember(dir, "describe lbf sise=15");
+  EXPECT_EQ(typo.exit_code, 2) << typo.output;
+  EXPECT_NE(typo.output.find("did you mean 'size'"), std::string::npos) << typo.output;
+  EXPECT_EQ(typo.output.find("parameters (env section)"), std::string::npos) << typo.output;
+  const Result agent = run_ember(dir, "describe ippo hidden=3");
+  EXPECT_EQ(agent.exit_code, 2) << agent.output;
+}
+
 }  // namespace
