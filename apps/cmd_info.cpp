@@ -59,9 +59,9 @@ int cmd_describe(int argc, char** argv, int first) {
               << make_env(config, registry)->spec().to_string();
     return 0;
   }
-  if (!args.overrides.empty())
-    throw UsageError("key=value words configure an env's spec; '" + id + "' is an agent");
   if (const AgentRegistration* agent = registry.find_agent(id)) {
+    if (!args.overrides.empty())
+      throw UsageError("key=value words configure an env's spec; '" + id + "' is an agent");
     std::cout << "agent " << id << ": " << agent->doc << "\n\nparameters (agent section):\n";
     print_params(agent->params);
     return 0;

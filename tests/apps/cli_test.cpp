@@ -275,6 +275,10 @@ TEST(CliDescribe, OverridesShapeTheEnvSpec) {
   EXPECT_EQ(typo.output.find("parameters (env section)"), std::string::npos) << typo.output;
   const Result agent = run_ember(dir, "describe ippo hidden=3");
   EXPECT_EQ(agent.exit_code, 2) << agent.output;
+  EXPECT_NE(agent.output.find("'ippo' is an agent"), std::string::npos) << agent.output;
+  const Result unknown = run_ember(dir, "describe lbff size=5");
+  EXPECT_EQ(unknown.exit_code, 2) << unknown.output;
+  EXPECT_NE(unknown.output.find("no env or agent is called 'lbff'"), std::string::npos) << unknown.output;
 }
 
 }  // namespace
