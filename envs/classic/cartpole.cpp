@@ -1,11 +1,10 @@
 #include "envs/classic/cartpole.h"
+#include "envs/common/hexfloat_text.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
@@ -16,23 +15,6 @@ namespace ember {
 namespace {
 
 constexpr const char* kSnapshotHeader = "ember-CartPole-v1-snapshot-1";
-
-void write_double(std::ostream& out, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%a", v);
-  out << buf << '\n';
-}
-
-double read_double(std::istream& in, const char* what) {
-  std::string token;
-  if (!(in >> token)) throw std::runtime_error(std::string("CartPole snapshot: missing ") + what);
-  char* end = nullptr;
-  const double v = std::strtod(token.c_str(), &end);
-  if (end == token.c_str() || *end != '\0')
-    throw std::runtime_error(std::string("CartPole snapshot: bad value for ") + what + ": '" +
-                             token + "'");
-  return v;
-}
 
 }  // namespace
 
@@ -106,10 +88,10 @@ void CartPole::step(const ActionView& actions, const EnvSlot& out) {
 
 void CartPole::save_snapshot(std::ostream& out) const {
   out << kSnapshotHeader << '\n';
-  write_double(out, state_.x);
-  write_double(out, state_.x_dot);
-  write_double(out, state_.theta);
-  write_double(out, state_.theta_dot);
+  write_hexfloat(out, state_.x);
+  write_hexfloat(out, state_.x_dot);
+  write_hexfloat(out, state_.theta);
+  write_hexfloat(out, state_.theta_dot);
   out << (terminated_before_ ? 1 : 0) << '\n';
   rng_.save(out);
   if (!out) throw std::runtime_error("CartPole snapshot: write failed");
@@ -120,10 +102,10 @@ void CartPole::load_snapshot(std::istream& in) {
   if (!(in >> header) || header != kSnapshotHeader)
     throw std::runtime_error("CartPole snapshot: bad header '" + header + "'");
   CartPoleState s;
-  s.x = read_double(in, "x");
-  s.x_dot = read_double(in, "x_dot");
-  s.theta = read_double(in, "theta");
-  s.theta_dot = read_double(in, "theta_dot");
+  s.x = read_hexfloat(in, "CartPole snapshot", "x");
+  s.x_dot = read_hexfloat(in, "CartPole snapshot", "x_dot");
+  s.theta = read_hexfloat(in, "CartPole snapshot", "theta");
+  s.theta_dot = read_hexfloat(in, "CartPole snapshot", "theta_dot");
   int flag = -1;
   if (!(in >> flag) || (flag != 0 && flag != 1))
     throw std::runtime_error("CartPole snapshot: bad termination flag");

@@ -1,10 +1,10 @@
 #include "envs/classic/pendulum.h"
+#include "envs/common/hexfloat_text.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
@@ -15,23 +15,6 @@ namespace ember {
 namespace {
 
 constexpr const char* kSnapshotHeader = "ember-Pendulum-v1-snapshot-1";
-
-void write_double(std::ostream& out, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%a", v);
-  out << buf << '\n';
-}
-
-double read_double(std::istream& in, const char* what) {
-  std::string token;
-  if (!(in >> token)) throw std::runtime_error(std::string("Pendulum snapshot: missing ") + what);
-  char* end = nullptr;
-  const double v = std::strtod(token.c_str(), &end);
-  if (end == token.c_str() || *end != '\0')
-    throw std::runtime_error(std::string("Pendulum snapshot: bad value for ") + what + ": '" +
-                             token + "'");
-  return v;
-}
 
 inline double clip(double v, double lo, double hi) { return v < lo ? lo : (v > hi ? hi : v); }
 
@@ -111,9 +94,9 @@ void Pendulum::step(const ActionView& actions, const EnvSlot& out) {
 
 void Pendulum::save_snapshot(std::ostream& out) const {
   out << kSnapshotHeader << '\n';
-  write_double(out, g_);
-  write_double(out, state_.theta);
-  write_double(out, state_.theta_dot);
+  write_hexfloat(out, g_);
+  write_hexfloat(out, state_.theta);
+  write_hexfloat(out, state_.theta_dot);
   rng_.save(out);
   if (!out) throw std::runtime_error("Pendulum snapshot: write failed");
 }
@@ -122,7 +105,7 @@ void Pendulum::load_snapshot(std::istream& in) {
   std::string header;
   if (!(in >> header) || header != kSnapshotHeader)
     throw std::runtime_error("Pendulum snapshot: bad header '" + header + "'");
-  const double g = read_double(in, "g");
+  const double g = read_hexfloat(in, "Pendulum snapshot", "g");
   if (g != g_) {
     char buf[128];
     std::snprintf(buf, sizeof buf, "Pendulum snapshot: saved with g = %.17g, this env has g = %.17g",
@@ -130,8 +113,8 @@ void Pendulum::load_snapshot(std::istream& in) {
     throw std::runtime_error(buf);
   }
   PendulumState s;
-  s.theta = read_double(in, "theta");
-  s.theta_dot = read_double(in, "theta_dot");
+  s.theta = read_hexfloat(in, "Pendulum snapshot", "theta");
+  s.theta_dot = read_hexfloat(in, "Pendulum snapshot", "theta_dot");
   Rng rng;
   rng.load(in);
   state_ = s;
