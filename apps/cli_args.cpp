@@ -1,6 +1,7 @@
 #include "apps/cli_args.h"
 
 #include <charconv>
+#include <cstdint>
 
 namespace ember {
 
@@ -15,6 +16,14 @@ uint64_t parse_count(const std::string& text, const std::string& what) {
 
 uint64_t CliArgs::get_count(const std::string& name, uint64_t fallback) const {
   return has(name) ? parse_count(get(name), "--" + name) : fallback;
+}
+
+int64_t CliArgs::get_positive_count(const std::string& name, int64_t fallback) const {
+  if (!has(name)) return fallback;
+  const uint64_t value = get_count(name, 0);
+  if (value < 1 || value > static_cast<uint64_t>(INT64_MAX))
+    throw UsageError("--" + name + " must be >= 1 (and below 2^63), got " + get(name));
+  return static_cast<int64_t>(value);
 }
 
 std::string CliArgs::get(const std::string& name, const std::string& fallback) const {

@@ -32,6 +32,9 @@ struct CliArgs {
   // The last value of --name read as a whole number, or `fallback`; anything
   // else ("abc", "5x", "-3") is a UsageError naming the option.
   uint64_t get_count(const std::string& name, uint64_t fallback) const;
+  // The same for a count that must be at least 1 and fit int64_t (episodes,
+  // steps): "--name must be >= 1" otherwise.
+  int64_t get_positive_count(const std::string& name, int64_t fallback) const;
 };
 
 // `text` as a whole number (digits only, fits 64 bits); otherwise a

@@ -131,7 +131,7 @@ int cmd_check_env(int argc, char** argv, int first) {
   Registry registry = make_builtin_registry();
   load_plugins(args.all("plugin"), registry);
   const RunConfig cfg = config_for_env(args.positional[0], args.overrides, registry);
-  const auto steps = static_cast<int64_t>(args.get_count("steps", 2000));
+  const int64_t steps = args.get_positive_count("steps", 2000);
   const uint64_t seed = args.get_count("seed", 1);
   int failures = 0;
   auto result = [&](const std::string& name, const std::vector<std::string>& problems) {

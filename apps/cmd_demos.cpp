@@ -103,8 +103,7 @@ int cmd_demos(int argc, char** argv, int first) {
     (args.has("help") ? std::cout : std::cerr) << kUsage;
     return args.has("help") ? 0 : 2;
   }
-  const auto episodes = static_cast<int64_t>(args.get_count("episodes", 0));
-  if (episodes < 1) throw UsageError("--episodes must be >= 1");
+  const int64_t episodes = args.get_positive_count("episodes", 0);
   const std::string keep = args.get("keep", "success");
   if (keep != "success" && keep != "all") throw UsageError("--keep must be success or all, got '" + keep + "'");
 

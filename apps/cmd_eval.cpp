@@ -216,10 +216,7 @@ int cmd_eval(int argc, char** argv, int first) {
   } else {
     suite = read_suite(target);
   }
-  if (args.has("episodes")) {
-    suite.episodes = static_cast<int64_t>(args.get_count("episodes", 0));
-    if (suite.episodes < 1) throw UsageError("--episodes must be >= 1");
-  }
+  suite.episodes = args.get_positive_count("episodes", suite.episodes);
   if (args.has("seeds")) {
     suite.seeds.clear();
     for (const std::string& seed : comma_list(args.get("seeds"))) suite.seeds.push_back(parse_count(seed, "--seeds"));

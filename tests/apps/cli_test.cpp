@@ -254,6 +254,8 @@ TEST(CliNumbers, MalformedNumbersNameTheOption) {
   for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
            {"check-env CartPole-v1 --steps 5x", "--steps: '5x' is not a whole number"},
            {"check-env CartPole-v1 --seed -3", "--seed: '-3' is not a whole number"},
+           {"check-env CartPole-v1 --steps 0", "--steps must be >= 1"},
+           {"check-env CartPole-v1 --steps 9223372036854775808", "--steps must be >= 1 (and below 2^63)"},
            {"rollout CartPole-v1 --actions actions.yaml --seed abc", "--seed: 'abc' is not a whole number"}}) {
     const Result r = run_ember(dir, args);
     EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
