@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/bench_lbf.sh [TASKS] [LEARNERS] [SEEDS] — the long LBF learning runs
-# behind benchmarks/results/lbf.md, one training process at a time:
+# behind benchmarks/results/lbf.md, one training process at a time (JOBS=2: two,
+# one per core):
 #   scripts/bench_lbf.sh "8x8-2p-2f-coop 10x10-3p-3f" "iql qmix ippo mappo mansa" "1 2 3"
 # Each run is configs/lbf/<task>_<learner>.yaml with train.seed=<seed>, written
 # to runs/lbf_bench/<task>_<learner>_s<seed> with its wall-clock and peak RSS
@@ -23,9 +24,10 @@ for task in $tasks; do
   for learner in $learners; do
     for seed in $seeds; do
       name="${task}_${learner}_s${seed}"
-      run_or_resume "$out" "$name" "configs/lbf/${task}_${learner}.yaml" train.seed="$seed"
+      queue_run "$out" "$name" "configs/lbf/${task}_${learner}.yaml" train.seed="$seed"
       runs+=("$out/$name")
     done
   done
 done
+wait_for_runs
 scripts/summarize_runs.sh "${runs[@]}"
