@@ -10,6 +10,8 @@ if [[ $# -lt 3 ]]; then
   echo "usage: $0 OUT.png TITLE LABEL=RUN_DIR..." >&2
   exit 2
 fi
+# gnuplot's single-quoted strings write a quote as two
+quoted() { printf "'%s'" "${1//\'/\'\'}"; }
 out="$1" title="$2"
 shift 2
 plots=()
@@ -19,7 +21,7 @@ for spec in "$@"; do
     echo "$0: '$spec' is not LABEL=RUN_DIR with a RUN_DIR/eval.csv" >&2
     exit 2
   fi
-  plots+=("'$run/eval.csv' using 'step':'eval/return_mean' with linespoints pt 7 ps 0.4 title '$label'")
+  plots+=("$(quoted "$run/eval.csv") using 'step':'eval/return_mean' with linespoints pt 7 ps 0.4 title $(quoted "$label")")
 done
 tmp="$(mktemp "${out}.XXXXXX.png")"
 trap 'rm -f "$tmp"' EXIT
@@ -31,7 +33,7 @@ trap 'rm -f "$tmp"' EXIT
   echo "set xlabel 'environment steps'"
   echo "set ylabel 'evaluation return (mean of the evaluation episodes)'"
   echo "set yrange [0:1.05]"
-  echo "set title '$title'"
+  echo "set title $(quoted "$title")"
   echo "set output '$tmp'"
   (IFS=,; echo "plot ${plots[*]}")
 } | gnuplot
