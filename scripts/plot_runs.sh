@@ -4,7 +4,9 @@
 # seeds of one learner, or several learners on one task:
 #   scripts/plot_runs.sh benchmarks/results/plots/lbf_8x8coop_iql_seeds.png \
 #     "IQL, 8x8-2p-2f-coop" "seed 1=runs/lbf/iql_8x8coop_s1" "seed 2=runs/lbf_bench/8x8-2p-2f-coop_iql_s2"
-# Needs gnuplot (scripts/setup.sh installs it). Writes OUT.png atomically.
+# KEY="top left" moves the legend (default bottom right, clear of curves that
+# rise to 1; top left suits curves that stay low). Needs gnuplot
+# (scripts/setup.sh installs it). Writes OUT.png atomically.
 set -euo pipefail
 if [[ $# -lt 3 ]]; then
   echo "usage: $0 OUT.png TITLE LABEL=RUN_DIR..." >&2
@@ -28,7 +30,7 @@ trap 'rm -f "$tmp"' EXIT
 {
   echo "set terminal pngcairo size 900,540 noenhanced font 'sans,11'"
   echo "set datafile separator ','"
-  echo "set key bottom right"
+  echo "set key ${KEY:-bottom right}"
   echo "set grid"
   echo "set xlabel 'environment steps'"
   echo "set ylabel 'evaluation return (mean of the evaluation episodes)'"
