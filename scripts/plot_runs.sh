@@ -36,7 +36,7 @@ trap 'rm -f "$tmp"' EXIT
   echo "set ylabel 'evaluation return (mean of the evaluation episodes)'"
   echo "set yrange [0:1.05]"
   echo "set title $(quoted "$title")"
-  echo "set output '$tmp'"
+  echo "set output $(quoted "$tmp")"
   (IFS=,; echo "plot ${plots[*]}")
 } | gnuplot
 chmod 644 "$tmp"

@@ -28,19 +28,23 @@ run_or_resume() {
 
 # Failed runs are listed in a file rather than taken from wait's status: a
 # background job can end (and be reaped) while the queue is not waiting on it.
-queue_failed="$(mktemp)"
+# The file is made by the first queue_run and removed by wait_for_runs.
+queue_failed=""
 queue_run() {
+  [[ -n "$queue_failed" ]] || queue_failed="$(mktemp)"
   while (($(jobs -rp | wc -l) >= ${JOBS:-1})); do wait -n || true; done
   { run_or_resume "$@" || echo "$1/$2" >>"$queue_failed"; } &
 }
 
 wait_for_runs() {
   wait
-  if [[ -s "$queue_failed" ]]; then
-    echo "failed (see each run's .log):" >&2
-    cat "$queue_failed" >&2
-    rm -f "$queue_failed"
+  [[ -n "$queue_failed" ]] || return 0
+  local failed
+  failed="$(cat "$queue_failed")"
+  rm -f "$queue_failed"
+  queue_failed=""
+  if [[ -n "$failed" ]]; then
+    printf 'failed (see each run'"'"'s .log):\n%s\n' "$failed" >&2
     return 1
   fi
-  rm -f "$queue_failed"
 }
