@@ -1,7 +1,6 @@
 #include "envs/classic/cartpole.h"
 #include "envs/common/hexfloat_text.h"
-
-#include <yaml-cpp/yaml.h>
+#include "envs/common/numeric_start_state.h"
 
 #include <cfloat>
 #include <cmath>
@@ -9,6 +8,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ember {
 
@@ -117,38 +117,9 @@ void CartPole::load_snapshot(std::istream& in) {
 }
 
 void CartPole::reset_to_state(const YAML::Node& node, const EnvSlot& out) {
-  static const char* const kKeys[] = {"x", "x_dot", "theta", "theta_dot"};
-  if (!node.IsMap())
-    throw std::invalid_argument(
-        "CartPole-v1 start state must be a map with keys x, x_dot, theta, theta_dot");
-  for (const auto& kv : node) {
-    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "<non-scalar>";
-    bool known = false;
-    for (const char* k : kKeys) known = known || key == k;
-    if (!known)
-      throw std::invalid_argument("CartPole-v1 start state: unknown key '" + key +
-                                  "' (expected x, x_dot, theta, theta_dot)");
-  }
-  double values[4];
-  for (int i = 0; i < 4; ++i) {
-    const YAML::Node v = node[kKeys[i]];
-    if (!v) throw std::invalid_argument(std::string("CartPole-v1 start state: missing key '") +
-                                        kKeys[i] + "'");
-    double d = 0.0;
-    bool ok = v.IsScalar();
-    if (ok) {
-      try {
-        d = v.as<double>();
-      } catch (const YAML::Exception&) {
-        ok = false;
-      }
-    }
-    if (!ok || !std::isfinite(d))
-      throw std::invalid_argument(std::string("CartPole-v1 start state: key '") + kKeys[i] +
-                                  "' needs a finite number");
-    values[i] = d;
-  }
-  state_ = CartPoleState{values[0], values[1], values[2], values[3]};
+  const std::vector<double> v =
+      read_numeric_start_state(node, "CartPole-v1", {"x", "x_dot", "theta", "theta_dot"});
+  state_ = CartPoleState{v[0], v[1], v[2], v[3]};
   terminated_before_ = false;
   write_obs(out);
 }

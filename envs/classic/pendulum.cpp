@@ -1,7 +1,6 @@
 #include "envs/classic/pendulum.h"
 #include "envs/common/hexfloat_text.h"
-
-#include <yaml-cpp/yaml.h>
+#include "envs/common/numeric_start_state.h"
 
 #include <cmath>
 #include <cstdio>
@@ -9,6 +8,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ember {
 
@@ -122,35 +122,9 @@ void Pendulum::load_snapshot(std::istream& in) {
 }
 
 void Pendulum::reset_to_state(const YAML::Node& node, const EnvSlot& out) {
-  static const char* const kKeys[] = {"theta", "theta_dot"};
-  if (!node.IsMap())
-    throw std::invalid_argument("Pendulum-v1 start state must be a map with keys theta, theta_dot");
-  for (const auto& kv : node) {
-    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "<non-scalar>";
-    if (key != kKeys[0] && key != kKeys[1])
-      throw std::invalid_argument("Pendulum-v1 start state: unknown key '" + key +
-                                  "' (expected theta, theta_dot)");
-  }
-  double values[2];
-  for (int i = 0; i < 2; ++i) {
-    const YAML::Node v = node[kKeys[i]];
-    if (!v) throw std::invalid_argument(std::string("Pendulum-v1 start state: missing key '") +
-                                        kKeys[i] + "'");
-    double d = 0.0;
-    bool ok = v.IsScalar();
-    if (ok) {
-      try {
-        d = v.as<double>();
-      } catch (const YAML::Exception&) {
-        ok = false;
-      }
-    }
-    if (!ok || !std::isfinite(d))
-      throw std::invalid_argument(std::string("Pendulum-v1 start state: key '") + kKeys[i] +
-                                  "' needs a finite number");
-    values[i] = d;
-  }
-  state_ = PendulumState{values[0], values[1]};
+  const std::vector<double> v =
+      read_numeric_start_state(node, "Pendulum-v1", {"theta", "theta_dot"});
+  state_ = PendulumState{v[0], v[1]};
   write_obs(out);
 }
 
