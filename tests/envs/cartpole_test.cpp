@@ -18,24 +18,12 @@
 #include "core/params.h"
 #include "core/registry.h"
 #include "envs/classic/register.h"
+#include "tests/envs/classic_slot.h"
 
 namespace ember {
 namespace {
 
-// One env's output buffers.
-struct Slot {
-  float obs[4] = {};
-  float reward = -123.0f;
-  uint8_t terminated = 7;
-  void* fields[1] = {obs};
-  EnvSlot view() {
-    EnvSlot s;
-    s.fields = fields;
-    s.reward = &reward;
-    s.terminated = &terminated;
-    return s;
-  }
-};
+using Slot = ClassicSlot<4>;
 
 void step(CartPole& env, int32_t action, Slot& slot) {
   env.step(ActionView{&action, nullptr}, slot.view());

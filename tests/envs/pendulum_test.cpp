@@ -14,24 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/envs/classic_slot.h"
+
 namespace ember {
 namespace {
 
 constexpr double kPi = 3.141592653589793;
 
-struct Slot {
-  float obs[3] = {};
-  float reward = -123.0f;
-  uint8_t terminated = 7;
-  void* fields[1] = {obs};
-  EnvSlot view() {
-    EnvSlot s;
-    s.fields = fields;
-    s.reward = &reward;
-    s.terminated = &terminated;
-    return s;
-  }
-};
+using Slot = ClassicSlot<3>;
 
 void step(Pendulum& env, float torque, Slot& slot) {
   env.step(ActionView{nullptr, &torque}, slot.view());
