@@ -9,6 +9,9 @@
 # scripts/summarize_runs.sh. Budgets follow EPyMARL (2.05M steps value-based,
 # 20.05M policy-gradient): the full table is many CPU-hours, so pick tasks and
 # learners per session.
+# OVERRIDES="k=v ..." adds config overrides to every run and TAG names them
+# (<task>_<learner>_<TAG>_s<seed>), e.g. the lbforaging-v2 food-level runs:
+#   OVERRIDES="env.food_levels=v2" TAG=v2 scripts/bench_lbf.sh "10x10-3p-3f" "qmix" "1"
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -16,6 +19,8 @@ source scripts/lib/run_or_resume.sh
 tasks="${1:-8x8-2p-2f-coop 10x10-3p-3f 15x15-4p-3f}"
 learners="${2:-iql vdn qmix ippo mappo mansa}"
 seeds="${3:-1 2 3}"
+read -r -a overrides <<<"${OVERRIDES:-}"
+tag="${TAG:+_$TAG}"
 out="runs/lbf_bench"
 mkdir -p "$out"
 export OPENBLAS_NUM_THREADS=1
@@ -23,8 +28,9 @@ runs=()
 for task in $tasks; do
   for learner in $learners; do
     for seed in $seeds; do
-      name="${task}_${learner}_s${seed}"
-      queue_run "$out" "$name" "configs/lbf/${task}_${learner}.yaml" train.seed="$seed"
+      name="${task}_${learner}${tag}_s${seed}"
+      queue_run "$out" "$name" "configs/lbf/${task}_${learner}.yaml" train.seed="$seed" \
+        ${overrides[@]+"${overrides[@]}"}
       runs+=("$out/$name")
     done
   done

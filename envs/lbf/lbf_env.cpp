@@ -77,6 +77,15 @@ LbfConfig LbfConfig::from_params(const Params& params) {
     else
       bad_param("action_mask", "'" + m + "'", "is not one of 'all', 'valid'");
   }
+  if (params.has("food_levels")) {
+    const std::string& rule = params.get_string("food_levels");
+    if (rule == "v3")
+      c.food_levels = FoodLevels::kV3;
+    else if (rule == "v2")
+      c.food_levels = FoodLevels::kV2;
+    else
+      bad_param("food_levels", "'" + rule + "'", "is not one of 'v3', 'v2'");
+  }
   c.validate();
   return c;
 }
@@ -84,7 +93,7 @@ LbfConfig LbfConfig::from_params(const Params& params) {
 LbfConfig LbfConfig::from_upstream_id(const std::string& id) {
   auto fail = [&](const std::string& why) -> void {
     throw std::invalid_argument("lbf: '" + id + "' is not a supported lbforaging id (" + why +
-                                "); expected Foraging{-Ks}-{s}x{s}-{p}p-{f}f{-coop}-v3");
+                                "); expected Foraging{-Ks}-{s}x{s}-{p}p-{f}f{-coop}-v3 (or -v2)");
   };
   std::vector<std::string> parts;
   {
@@ -93,10 +102,15 @@ LbfConfig LbfConfig::from_upstream_id(const std::string& id) {
     while (std::getline(ss, item, '-')) parts.push_back(item);
   }
   if (!parts.empty() && parts.front() == "Foraging") parts.erase(parts.begin());
-  if (!parts.empty() && parts.back() == "v3") parts.pop_back();
-  if (!parts.empty() && (parts.back() == "v0" || parts.back() == "v1" || parts.back() == "v2"))
-    fail("only the v3 rules are implemented");
   LbfConfig c;
+  if (!parts.empty() && parts.back() == "v3") {
+    parts.pop_back();
+  } else if (!parts.empty() && parts.back() == "v2") {
+    c.food_levels = FoodLevels::kV2;  // v2's rules are v3's but for the food levels
+    parts.pop_back();
+  }
+  if (!parts.empty() && (parts.back() == "v0" || parts.back() == "v1"))
+    fail("only the v2 and v3 rules are implemented");
   bool have_grid = false, have_players = false, have_food = false;
   for (size_t k = 0; k < parts.size(); ++k) {
     const std::string& p = parts[k];
@@ -276,9 +290,12 @@ void LbfEnv::spawn_food(int max_level) {
     }
     rejected_in_a_row = 0;
     next_check = 32;
+    // v3 draws integers(min, max + 1); up to v2 it was randint(min, max), so
+    // a non-coop food never reached maxL.
+    const int top = config_.food_levels == LbfConfig::FoodLevels::kV2 ? max_level - 1 : max_level;
     const int level = min_level == max_level
                           ? min_level
-                          : min_level + static_cast<int>(rng_.uniform_int(max_level - min_level + 1));
+                          : min_level + static_cast<int>(rng_.uniform_int(top - min_level + 1));
     place_food(row, col, level);
     ++count;
   }

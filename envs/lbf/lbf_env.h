@@ -54,6 +54,11 @@ constexpr int kLbfNumActions = 6;
 
 struct LbfConfig {
   enum class ActionMask { kAll, kValid };
+  // How a non-coop food's level is drawn, given maxL (the sum of the 3 lowest
+  // player levels): v3 uniform in [1, maxL]; v2 uniform in [1, maxL - 1], the
+  // rule of lbforaging up to v2 (numpy's exclusive randint bound), under which
+  // the published EPyMARL results were obtained. Coop foods are maxL in both.
+  enum class FoodLevels { kV3, kV2 };
 
   static constexpr int kMinSize = 5, kMaxSize = 19;
   static constexpr int kMinPlayers = 2, kMaxPlayers = 9;
@@ -75,11 +80,13 @@ struct LbfConfig {
   // false: the limit is EnvSpec::max_episode_steps, reported by VectorEnv as truncated.
   bool parity = false;
   ActionMask action_mask = ActionMask::kAll;
+  FoodLevels food_levels = FoodLevels::kV3;
 
   // From the registry's declared params (missing keys keep the defaults).
   static LbfConfig from_params(const Params& params);
   // From an upstream id, e.g. "Foraging-2s-8x8-2p-2f-coop-v3" (the "Foraging-"
-  // prefix and "-v3" suffix are optional). Throws std::invalid_argument.
+  // prefix and "-v3" suffix are optional; "-v2" sets food_levels to kV2).
+  // Throws std::invalid_argument.
   static LbfConfig from_upstream_id(const std::string& id);
   // Throws std::invalid_argument naming the bad parameter and value.
   void validate() const;

@@ -617,6 +617,40 @@ TEST(LbfReset, NonCoopFoodLevelsSpanOneToMaxL) {
   EXPECT_TRUE(saw_max);
 }
 
+// food_levels=v2 (lbforaging up to v2, numpy's exclusive randint bound): a
+// non-coop food is in 1..maxL-1, every value of that range occurs, and coop
+// foods are still maxL.
+TEST(LbfReset, V2FoodLevelsStopBelowMaxL) {
+  LbfConfig c = cfg(10, 3, 3);
+  c.food_levels = LbfConfig::FoodLevels::kV2;
+  Harness h(c);
+  h.env.seed(5);
+  std::set<int> seen_at_max_l_6;
+  for (int r = 0; r < 2000; ++r) {
+    h.reset();
+    int max_l = 0;
+    for (int i = 0; i < 3; ++i) max_l += h.env.state().players[i].level;
+    for (int k = 0; k < h.env.state().num_foods; ++k) {
+      const int l = h.env.state().foods[k].level;
+      ASSERT_GE(l, 1);
+      ASSERT_LE(l, max_l - 1);
+      if (max_l == 6) seen_at_max_l_6.insert(l);
+    }
+  }
+  EXPECT_EQ(seen_at_max_l_6, std::set<int>({1, 2, 3, 4, 5}));
+
+  c.coop = true;
+  Harness coop(c);
+  coop.env.seed(6);
+  for (int r = 0; r < 200; ++r) {
+    coop.reset();
+    int max_l = 0;
+    for (int i = 0; i < 3; ++i) max_l += coop.env.state().players[i].level;
+    for (int k = 0; k < coop.env.state().num_foods; ++k)
+      ASSERT_EQ(coop.env.state().foods[k].level, max_l);
+  }
+}
+
 // Quirk 6: a player is never spawned on a cell that a later-indexed player
 // still holds from the previous episode (or an earlier one holds now); this
 // includes positions installed by reset_to_state.

@@ -86,7 +86,12 @@ TEST(LbfConfig, UpstreamIdMapping) {
   EXPECT_EQ(c.size, 15);
   EXPECT_EQ(c.players, 4);
   EXPECT_EQ(c.food, 5);
-  expect_invalid([] { LbfConfig::from_upstream_id("Foraging-8x8-2p-2f-v2"); }, {"v3"});
+  EXPECT_EQ(c.food_levels, LbfConfig::FoodLevels::kV3);
+  // -v2 ids differ from -v3 in the food levels only (docs/envs/lbf.md)
+  const LbfConfig v2 = LbfConfig::from_upstream_id("Foraging-10x10-3p-3f-v2");
+  EXPECT_EQ(v2.size, 10);
+  EXPECT_EQ(v2.food_levels, LbfConfig::FoodLevels::kV2);
+  expect_invalid([] { LbfConfig::from_upstream_id("Foraging-8x8-2p-2f-v1"); }, {"v2", "v3"});
   expect_invalid([] { LbfConfig::from_upstream_id("Foraging-8x9-2p-2f-v3"); }, {"square"});
   expect_invalid([] { LbfConfig::from_upstream_id("Foraging-grid-8x8-2p-2f-v3"); }, {"grid"});
   expect_invalid([] { LbfConfig::from_upstream_id("Foraging-8x8-2p-v3"); }, {"8x8-2p"});
@@ -108,7 +113,7 @@ TEST(LbfRegistry, RegisteredWithDeclaredParams) {
   EXPECT_EQ(names, std::vector<std::string>({"size", "players", "food", "sight", "coop", "min_player_level",
                                              "max_player_level", "penalty", "normalize_reward",
                                              "observe_agent_levels", "max_episode_steps", "parity",
-                                             "action_mask"}));
+                                             "action_mask", "food_levels"}));
   const ParamSpec* size = find_param(reg->params, "size");
   EXPECT_EQ(std::get<int64_t>(size->default_value), 8);
   EXPECT_EQ(size->min, 5);
@@ -123,6 +128,7 @@ TEST(LbfRegistry, RegisteredWithDeclaredParams) {
   params.set("coop", true);
   params.set("parity", true);
   params.set("action_mask", std::string("valid"));
+  params.set("food_levels", std::string("v2"));
   std::unique_ptr<Env> env = reg->make(params);
   auto* lbf = dynamic_cast<LbfEnv*>(env.get());
   ASSERT_NE(lbf, nullptr);
@@ -132,6 +138,7 @@ TEST(LbfRegistry, RegisteredWithDeclaredParams) {
   EXPECT_TRUE(lbf->config().coop);
   EXPECT_TRUE(lbf->config().parity);
   EXPECT_EQ(lbf->config().action_mask, LbfConfig::ActionMask::kValid);
+  EXPECT_EQ(lbf->config().food_levels, LbfConfig::FoodLevels::kV2);
   EXPECT_EQ(env->spec().num_agents, 3);
   EXPECT_EQ(env->spec().observation[0].space.numel(), 3 * 4 + 3 * 3);
 
@@ -141,6 +148,9 @@ TEST(LbfRegistry, RegisteredWithDeclaredParams) {
   params.set("sight", int64_t{0});
   params.set("action_mask", std::string("some"));
   expect_invalid([&] { reg->make(params); }, {"action_mask", "some"});
+  params.set("action_mask", std::string("all"));
+  params.set("food_levels", std::string("v1"));
+  expect_invalid([&] { reg->make(params); }, {"food_levels", "v1"});
 }
 
 // ---------------------------------------------------------------------------
