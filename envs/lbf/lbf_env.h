@@ -56,8 +56,8 @@ struct LbfConfig {
   enum class ActionMask { kAll, kValid };
   // How a non-coop food's level is drawn, given maxL (the sum of the 3 lowest
   // player levels): v3 uniform in [1, maxL]; v2 uniform in [1, maxL - 1], the
-  // rule of lbforaging up to v2 (numpy's exclusive randint bound), under which
-  // the published EPyMARL results were obtained. Coop foods are maxL in both.
+  // rule of lbforaging up to v2 (numpy's exclusive randint bound), which the
+  // published EPyMARL results most likely ran under. Coop foods are maxL in both.
   enum class FoodLevels { kV3, kV2 };
 
   static constexpr int kMinSize = 5, kMaxSize = 19;
