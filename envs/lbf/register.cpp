@@ -40,7 +40,7 @@ std::vector<ParamSpec> lbf_param_specs() {
                         "valid: the valid actions"),
       ParamSpec::string("food_levels", "v3", {"v3", "v2"},
                         "v3: a non-coop food's level is uniform in [1, maxL] (lbforaging v3); "
-                        "v2: in [1, maxL - 1], as lbforaging up to v2 (the rule of the "
+                        "v2: in [1, maxL - 1], as lbforaging up to v2 (most likely the rule of the "
                         "published EPyMARL results)"),
   };
 }
