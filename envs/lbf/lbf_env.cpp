@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/params.h"
@@ -40,6 +42,23 @@ bool parse_int(const std::string& s, int* out) {
   return true;
 }
 
+// A string param naming one of `choices`; E is deduced from `dst`.
+template <typename E>
+void get_choice(const Params& params, const char* name,
+                std::initializer_list<std::pair<const char*, E>> choices, E* dst) {
+  if (!params.has(name)) return;
+  const std::string& value = params.get_string(name);
+  std::string names;
+  for (const auto& [text, choice] : choices) {
+    if (value == text) {
+      *dst = choice;
+      return;
+    }
+    names += std::string(names.empty() ? "" : ", ") + "'" + text + "'";
+  }
+  bad_param(name, "'" + value + "'", "is not one of " + names);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -68,24 +87,10 @@ LbfConfig LbfConfig::from_params(const Params& params) {
   get_bool("observe_agent_levels", &c.observe_agent_levels);
   get_int("max_episode_steps", &c.max_episode_steps);
   get_bool("parity", &c.parity);
-  if (params.has("action_mask")) {
-    const std::string& m = params.get_string("action_mask");
-    if (m == "all")
-      c.action_mask = ActionMask::kAll;
-    else if (m == "valid")
-      c.action_mask = ActionMask::kValid;
-    else
-      bad_param("action_mask", "'" + m + "'", "is not one of 'all', 'valid'");
-  }
-  if (params.has("food_levels")) {
-    const std::string& rule = params.get_string("food_levels");
-    if (rule == "v3")
-      c.food_levels = FoodLevels::kV3;
-    else if (rule == "v2")
-      c.food_levels = FoodLevels::kV2;
-    else
-      bad_param("food_levels", "'" + rule + "'", "is not one of 'v3', 'v2'");
-  }
+  get_choice(params, "action_mask", {{"all", ActionMask::kAll}, {"valid", ActionMask::kValid}},
+             &c.action_mask);
+  get_choice(params, "food_levels", {{"v3", FoodLevels::kV3}, {"v2", FoodLevels::kV2}},
+             &c.food_levels);
   c.validate();
   return c;
 }
