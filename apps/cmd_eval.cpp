@@ -65,7 +65,7 @@ struct Suite {
 struct Candidate {
   std::string label;
   std::string config_yaml;
-  std::string agent_state;  // empty for a config
+  std::string checkpoint;  // its path; empty for a config (the state is read when it is evaluated)
 };
 
 Suite read_suite(const std::string& path) {
@@ -191,13 +191,11 @@ int cmd_eval(int argc, char** argv, int first) {
   std::vector<std::string> checkpoints = args.all("checkpoint");
   if (single_checkpoint) checkpoints = {target};
   for (const auto& path : checkpoints) {
-    CheckpointData data;
     try {
-      data = read_checkpoint(path);
+      candidates.push_back({path, CheckpointReader(path).config_yaml(), path});
     } catch (const std::exception& e) {
       throw UsageError(e.what());
     }
-    candidates.push_back({path, data.config_yaml, data.agent_state});
   }
   for (const auto& path : args.all("config")) {
     std::ifstream in(path);
@@ -267,7 +265,7 @@ int cmd_eval(int argc, char** argv, int first) {
         RunConfig cfg =
             parse_run_config(task_config(c, task), suite.name + " task '" + task.name + "'", eval_overrides, registry);
         // a trained agent only fits tasks whose spaces match the env it was trained on
-        if (!c.agent_state.empty()) {
+        if (!c.checkpoint.empty()) {
           const RunConfig trained = parse_run_config(c.config_yaml, c.label, {}, registry);
           if (!same_shapes(make_env(trained, registry)->spec(), make_env(cfg, registry)->spec())) {
             std::cerr << "note: skipping task '" << task.name << "' for " << c.label
@@ -282,10 +280,9 @@ int cmd_eval(int argc, char** argv, int first) {
         auto agent = make_agent(cfg, registry, spec, static_cast<int>(cfg.env.get_int("num_envs")),
                                 derive_seed(static_cast<uint64_t>(cfg.train.get_int("seed")), "agent"),
                                 cfg.train.get_int("steps"));
-        if (!c.agent_state.empty()) {
-          std::istringstream state(c.agent_state);
+        if (!c.checkpoint.empty()) {
           try {
-            agent->load(state);
+            CheckpointReader(c.checkpoint).read_agent([&agent](std::istream& in) { agent->load(in); });
           } catch (const std::exception& e) {
             throw UsageError("checkpoint '" + c.label + "' cannot be loaded by this build: " + e.what());
           }

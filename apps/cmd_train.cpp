@@ -37,16 +37,16 @@ int cmd_train(int argc, char** argv, int first) {
     if (!args.positional.empty()) throw UsageError("--resume takes a run directory, not a config");
     run_dir = args.get("resume");
     const std::string ckpt = run_dir + "/checkpoints/latest.ckpt";
-    CheckpointData data;
+    std::string config_yaml;
     try {
-      data = read_checkpoint(ckpt);
+      config_yaml = CheckpointReader(ckpt).config_yaml();
     } catch (const std::exception& e) {
       throw UsageError(std::string("cannot resume: ") + e.what());
     }
     for (const auto& o : args.overrides)
       if (o.rfind("train.", 0) != 0)
         throw UsageError("on --resume only train.* may be overridden, got '" + o + "'");
-    config = parse_run_config(data.config_yaml, ckpt, args.overrides, registry);
+    config = parse_run_config(config_yaml, ckpt, args.overrides, registry);
     mode = Trainer::Mode::kResume;
   } else {
     if (args.positional.size() != 1) throw UsageError("expected one CONFIG file\n\n" + std::string(kHelp));

@@ -51,26 +51,44 @@ void write_checkpoint(const std::string& path, const std::string& config_yaml, c
   });
 }
 
-CheckpointData read_checkpoint(const std::string& path) {
-  // read section by section from the file: no whole-file copy in memory
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read '" + path + "': " + std::strerror(errno));
+CheckpointReader::CheckpointReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
+  if (!in_) throw std::runtime_error("cannot read '" + path + "': " + std::strerror(errno));
   try {
-    if (read_string(in) != kMagic) throw std::runtime_error("not an ember checkpoint");
-    const auto format = read_pod<uint32_t>(in);
+    if (read_string(in_) != kMagic) throw std::runtime_error("not an ember checkpoint");
+    const auto format = read_pod<uint32_t>(in_);
     if (format != kFormat)
       throw std::runtime_error("checkpoint format " + std::to_string(format) + " is not supported (expected " +
                                std::to_string(kFormat) + ")");
-    CheckpointData data;
-    data.ember_version = read_string(in);
-    data.config_yaml = read_string(in);
-    data.trainer_state = read_string(in);
-    data.envs_state = read_string(in);
-    data.agent_state = read_string(in);
-    return data;
+    ember_version_ = read_string(in_);
+    config_yaml_ = read_string(in_);
+    trainer_state_ = read_string(in_);
+    envs_ = skip_section();
+    agent_ = skip_section();
   } catch (const std::exception& e) {
     throw std::runtime_error("'" + path + "': " + e.what());
   }
+}
+
+// Notes where a length-prefixed section lies and moves past it without
+// reading it; a section running past the end of the file means truncation.
+CheckpointReader::Extent CheckpointReader::skip_section() {
+  Extent section;
+  section.length = read_pod<uint64_t>(in_);
+  section.start = in_.tellg();
+  in_.seekg(0, std::ios::end);
+  const std::streamoff file_end = in_.tellg();
+  if (section.start < 0 || file_end < 0) throw std::runtime_error("checkpoint file is not seekable");
+  if (section.length > static_cast<uint64_t>(file_end - section.start))
+    throw std::runtime_error("stored data ends early");
+  in_.seekg(section.start + static_cast<std::streamoff>(section.length));
+  return section;
+}
+
+void CheckpointReader::read_section(const Extent& section, const SectionReader& read) {
+  in_.clear();
+  in_.seekg(section.start);
+  if (!in_) throw std::runtime_error("'" + path_ + "': cannot seek to a checkpoint section");
+  read(in_);
 }
 
 }  // namespace ember

@@ -130,24 +130,22 @@ struct Trainer::State {
   }
 
   void load_checkpoint() {
-    const CheckpointData data = read_checkpoint(checkpoint_path());
-    std::istringstream trainer(data.trainer_state);
+    CheckpointReader checkpoint(checkpoint_path());
+    std::istringstream trainer(checkpoint.trainer_state());
     env_steps = read_pod<int64_t>(trainer);
     updates = read_pod<int64_t>(trainer);
     episodes = read_pod<int64_t>(trainer);
     wall_before = read_pod<double>(trainer);
     last_return = read_pod<double>(trainer);
     window.load(trainer);
-    if (!data.envs_state.empty()) {
-      std::istringstream e(data.envs_state);
-      envs->load(e);
+    if (checkpoint.has_envs()) {
+      checkpoint.read_envs([this](std::istream& in) { envs->load(in); });
     } else {
       // the env cannot snapshot: continue from fresh episodes on a derived seed
       envs->reset(derive_seed(seed, "train-envs/resume", static_cast<uint64_t>(env_steps)));
     }
-    std::istringstream a(data.agent_state);
     try {
-      agent->load(a);
+      checkpoint.read_agent([this](std::istream& in) { agent->load(in); });
     } catch (const std::exception& e) {
       throw std::runtime_error("checkpoint '" + checkpoint_path() + "' cannot be loaded by this build: " + e.what());
     }
