@@ -54,6 +54,10 @@ void write_checkpoint(const std::string& path, const std::string& config_yaml, c
 CheckpointReader::CheckpointReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
   if (!in_) throw std::runtime_error("cannot read '" + path + "': " + std::strerror(errno));
   try {
+    in_.seekg(0, std::ios::end);
+    const std::streamoff file_end = in_.tellg();
+    in_.seekg(0);
+    if (file_end < 0) throw std::runtime_error("checkpoint file is not seekable");
     if (read_string(in_) != kMagic) throw std::runtime_error("not an ember checkpoint");
     const auto format = read_pod<uint32_t>(in_);
     if (format != kFormat)
@@ -62,8 +66,8 @@ CheckpointReader::CheckpointReader(const std::string& path) : path_(path), in_(p
     ember_version_ = read_string(in_);
     config_yaml_ = read_string(in_);
     trainer_state_ = read_string(in_);
-    envs_ = skip_section();
-    agent_ = skip_section();
+    envs_ = skip_section(file_end);
+    agent_ = skip_section(file_end);
   } catch (const std::exception& e) {
     throw std::runtime_error("'" + path + "': " + e.what());
   }
@@ -71,14 +75,11 @@ CheckpointReader::CheckpointReader(const std::string& path) : path_(path), in_(p
 
 // Notes where a length-prefixed section lies and moves past it without
 // reading it; a section running past the end of the file means truncation.
-CheckpointReader::Extent CheckpointReader::skip_section() {
+CheckpointReader::Extent CheckpointReader::skip_section(std::streamoff file_end) {
   Extent section;
   section.length = read_pod<uint64_t>(in_);
   section.start = in_.tellg();
-  in_.seekg(0, std::ios::end);
-  const std::streamoff file_end = in_.tellg();
-  if (section.start < 0 || file_end < 0) throw std::runtime_error("checkpoint file is not seekable");
-  if (section.length > static_cast<uint64_t>(file_end - section.start))
+  if (section.start < 0 || section.length > static_cast<uint64_t>(file_end - section.start))
     throw std::runtime_error("stored data ends early");
   in_.seekg(section.start + static_cast<std::streamoff>(section.length));
   return section;

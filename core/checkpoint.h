@@ -34,7 +34,6 @@ class CheckpointReader {
   // not a checkpoint, from an incompatible format, or truncated.
   explicit CheckpointReader(const std::string& path);
 
-  const std::string& path() const { return path_; }
   const std::string& ember_version() const { return ember_version_; }
   const std::string& config_yaml() const { return config_yaml_; }
   const std::string& trainer_state() const { return trainer_state_; }
@@ -49,7 +48,7 @@ class CheckpointReader {
     std::streamoff start = 0;
     uint64_t length = 0;
   };
-  Extent skip_section();
+  Extent skip_section(std::streamoff file_end);
   void read_section(const Extent& section, const SectionReader& read);
 
   std::string path_;
