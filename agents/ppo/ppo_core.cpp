@@ -80,73 +80,33 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
   at::Tensor policy_mask;  // undefined: every row's action was executed
   if (r.policy_mask) policy_mask = blob(r.policy_mask, {N});
 
-  double sum_pg = 0, sum_v = 0, sum_ent = 0, sum_kl = 0, sum_clipfrac = 0;
-  int64_t count = 0;
+  PpoLossStats stats;
   // One gradient step on the flat rollout entries `idx`, whose actor outputs are `head`.
   auto optimize_minibatch = [&](const at::Tensor& idx, const at::Tensor& head) {
-    const int64_t mb_size = idx.size(0);
-    auto mb_old_logp = old_logp.index_select(0, idx);
-    auto mb_adv = adv_all.index_select(0, idx);
-    auto mb_ret = ret_all.index_select(0, idx);
-    auto mb_old_v = old_values.index_select(0, idx);
-    at::Tensor mb_mask;
-    if (policy_mask.defined()) mb_mask = policy_mask.index_select(0, idx);
-    // mean over the rows the policy terms are about (all, or the executed ones)
-    auto policy_mean = [&](const at::Tensor& x) {
-      return mb_mask.defined() ? (x * mb_mask).sum() / mb_mask.sum().clamp_min(1.0) : x.mean();
-    };
-
-    at::Tensor new_logp, entropy;
+    PpoMinibatch mb;
+    mb.old_logp = old_logp.index_select(0, idx);
+    mb.advantages = adv_all.index_select(0, idx);
+    mb.returns = ret_all.index_select(0, idx);
+    mb.old_values = old_values.index_select(0, idx);
+    if (policy_mask.defined()) mb.mask = policy_mask.index_select(0, idx);
     if (model->continuous) {
       auto log_std = model->log_std.expand_as(head);
       auto z = (actions.index_select(0, idx) - head) / log_std.exp();
-      new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
-      entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
+      mb.new_logp = (-0.5 * z * z - log_std - kHalfLog2Pi).sum(1);
+      mb.entropy = (0.5 + kHalfLog2Pi + log_std).sum(1);
     } else {
-      at::Tensor logits = head;
-      if (r.legal_actions) {
-        auto legal = blob(r.legal_actions, {N, head.size(1)}).index_select(0, idx);
-        logits = logits.masked_fill(legal == 0, -1e9);  // the distribution acting sampled from
-      }
-      auto logp_all = torch::log_softmax(logits, 1);
-      new_logp = logp_all.gather(1, discrete_actions.index_select(0, idx).unsqueeze(1)).squeeze(1);
-      entropy = -(logp_all.exp() * logp_all).sum(1);
+      at::Tensor legal;
+      if (r.legal_actions) legal = blob(r.legal_actions, {N, head.size(1)}).index_select(0, idx);
+      std::tie(mb.new_logp, mb.entropy) =
+          categorical_logp_entropy(head, discrete_actions.index_select(0, idx), legal);
     }
-    auto log_ratio = new_logp - mb_old_logp;
-    auto ratio = log_ratio.exp();
-    {
-      torch::NoGradGuard no_grad;
-      sum_kl += policy_mean((ratio - 1) - log_ratio).item<double>();
-      sum_clipfrac += policy_mean(((ratio - 1.0).abs() > config.clip).to(torch::kFloat)).item<double>();
-    }
-    if (config.normalize_advantages && mb_size > 1) {
-      if (mb_mask.defined()) {
-        const auto mean = policy_mean(mb_adv);
-        mb_adv = (mb_adv - mean) / (policy_mean((mb_adv - mean).pow(2)).sqrt() + 1e-8);
-      } else {
-        mb_adv = (mb_adv - mb_adv.mean()) / (mb_adv.std() + 1e-8);
-      }
-    }
-    auto pg_loss =
-        policy_mean(torch::max(-mb_adv * ratio, -mb_adv * torch::clamp(ratio, 1 - config.clip, 1 + config.clip)));
-    auto v = model->critic->forward(critic_in.index_select(0, idx)).squeeze(1);
-    at::Tensor v_loss;
-    if (config.clip_value_loss) {
-      auto v_clipped = mb_old_v + torch::clamp(v - mb_old_v, -config.clip, config.clip);
-      v_loss = 0.5 * torch::max((v - mb_ret).pow(2), (v_clipped - mb_ret).pow(2)).mean();
-    } else {
-      v_loss = 0.5 * (v - mb_ret).pow(2).mean();
-    }
-    auto ent = policy_mean(entropy);
-    auto loss = pg_loss - config.ent_coef * ent + config.vf_coef * v_loss;
+    mb.values = model->critic->forward(critic_in.index_select(0, idx)).squeeze(1);
+    PpoLoss loss = ppo_minibatch_loss(config, mb, stats);
     optimizer.zero_grad();
-    loss.backward();
+    loss.total.backward();
     if (config.max_grad_norm > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), config.max_grad_norm);
     optimizer.step();
-    sum_pg += pg_loss.item<double>();
-    sum_v += v_loss.item<double>();
-    sum_ent += ent.item<double>();
-    ++count;
+    stats.add(loss);
   };
 
   bool stop = false;
@@ -161,7 +121,7 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
         auto idx = torch::from_blob(order.data() + start, {mb_size}, torch::kLong);
         optimize_minibatch(idx, model->actor_head(obs.index_select(0, idx)));
       }
-      if (config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl) stop = true;
+      if (stats.early_stop(config)) stop = true;
     }
   } else {
     // minibatches of shuffled rows, each replayed as a whole sequence from
@@ -187,16 +147,78 @@ Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, con
         auto idx = (torch::arange(T, torch::kLong).unsqueeze(1) * B + rows.unsqueeze(0)).reshape({T * rows_per_mb});
         optimize_minibatch(idx, heads.reshape({T * rows_per_mb, -1}));
       }
-      if (config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl) stop = true;
+      if (stats.early_stop(config)) stop = true;
     }
   }
+  return stats.metrics(returns, r.values, N, lr);
+}
+
+std::pair<at::Tensor, at::Tensor> categorical_logp_entropy(const at::Tensor& logits, const at::Tensor& actions,
+                                                           const at::Tensor& legal) {
+  at::Tensor masked = logits;
+  if (legal.defined()) masked = logits.masked_fill(legal == 0, -1e9);  // the distribution acting sampled from
+  auto logp_all = torch::log_softmax(masked, 1);
+  auto logp = logp_all.gather(1, actions.unsqueeze(1)).squeeze(1);
+  auto entropy = -(logp_all.exp() * logp_all).sum(1);
+  return {logp, entropy};
+}
+
+PpoLoss ppo_minibatch_loss(const PpoConfig& config, const PpoMinibatch& mb, PpoLossStats& stats) {
+  const int64_t mb_size = mb.new_logp.size(0);
+  const at::Tensor& mask = mb.mask;
+  // mean over the rows the policy terms are about (all, or the executed ones)
+  auto policy_mean = [&](const at::Tensor& x) {
+    return mask.defined() ? (x * mask).sum() / mask.sum().clamp_min(1.0) : x.mean();
+  };
+  auto log_ratio = mb.new_logp - mb.old_logp;
+  auto ratio = log_ratio.exp();
+  {
+    torch::NoGradGuard no_grad;
+    stats.sum_kl += policy_mean((ratio - 1) - log_ratio).item<double>();
+    stats.sum_clipfrac += policy_mean(((ratio - 1.0).abs() > config.clip).to(torch::kFloat)).item<double>();
+  }
+  at::Tensor adv = mb.advantages;
+  if (config.normalize_advantages && mb_size > 1) {
+    if (mask.defined()) {
+      const auto mean = policy_mean(adv);
+      adv = (adv - mean) / (policy_mean((adv - mean).pow(2)).sqrt() + 1e-8);
+    } else {
+      adv = (adv - adv.mean()) / (adv.std() + 1e-8);
+    }
+  }
+  PpoLoss loss;
+  loss.policy = policy_mean(torch::max(-adv * ratio, -adv * torch::clamp(ratio, 1 - config.clip, 1 + config.clip)));
+  const at::Tensor& v = mb.values;
+  if (config.clip_value_loss) {
+    auto v_clipped = mb.old_values + torch::clamp(v - mb.old_values, -config.clip, config.clip);
+    loss.value = 0.5 * torch::max((v - mb.returns).pow(2), (v_clipped - mb.returns).pow(2)).mean();
+  } else {
+    loss.value = 0.5 * (v - mb.returns).pow(2).mean();
+  }
+  loss.entropy = policy_mean(mb.entropy);
+  loss.total = loss.policy - config.ent_coef * loss.entropy + config.vf_coef * loss.value;
+  return loss;
+}
+
+void PpoLossStats::add(const PpoLoss& loss) {
+  sum_pg += loss.policy.item<double>();
+  sum_v += loss.value.item<double>();
+  sum_ent += loss.entropy.item<double>();
+  ++count;
+}
+
+bool PpoLossStats::early_stop(const PpoConfig& config) const {
+  return config.target_kl > 0 && sum_kl / static_cast<double>(count) > config.target_kl;
+}
+
+Metrics PpoLossStats::metrics(const float* returns, const float* values, int64_t n, double lr) const {
   const double c = static_cast<double>(std::max<int64_t>(count, 1));
   return {{"losses/policy_loss", sum_pg / c},
           {"losses/value_loss", sum_v / c},
           {"losses/entropy", sum_ent / c},
           {"losses/approx_kl", sum_kl / c},
           {"losses/clipfrac", sum_clipfrac / c},
-          {"losses/explained_variance", explained_variance(returns, r.values, N)},
+          {"losses/explained_variance", explained_variance(returns, values, n)},
           {"charts/learning_rate", lr}};
 }
 

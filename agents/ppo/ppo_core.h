@@ -16,6 +16,7 @@
 #include <torch/optim/optimizer.h>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "agents/ppo/ppo_config.h"
@@ -79,6 +80,39 @@ double explained_variance(const float* returns, const float* values, int64_t n);
 Metrics ppo_optimize(ActorCritic& model, torch::optim::Optimizer& optimizer, const PpoConfig& config,
                      const RolloutView& rollout, const float* advantages, const float* returns, double lr,
                      Rng& rng);
+
+// log pi(a) and the entropy per row of softmax(logits) [rows, n] for int64
+// actions [rows]; `legal` ([rows, n] 0/1, may be undefined) restricts the
+// distribution to the legal actions, as when acting.
+std::pair<at::Tensor, at::Tensor> categorical_logp_entropy(const at::Tensor& logits, const at::Tensor& actions,
+                                                           const at::Tensor& legal);
+
+// One minibatch of PPO's clipped surrogate: the current network's outputs
+// (with grad) beside what the rollout recorded.
+struct PpoMinibatch {
+  at::Tensor new_logp, entropy, values;                    // [M], from the network being trained
+  at::Tensor old_logp, old_values, advantages, returns;    // [M], from the rollout
+  at::Tensor mask;  // optional [M] 0/1: rows whose action was executed (policy terms only)
+};
+
+struct PpoLoss {
+  at::Tensor total, policy, value, entropy;  // total = policy - ent_coef * entropy + vf_coef * value
+};
+
+// Sums of the loss terms over an update's minibatches, and its metrics.
+struct PpoLossStats {
+  double sum_pg = 0, sum_v = 0, sum_ent = 0, sum_kl = 0, sum_clipfrac = 0;
+  int64_t count = 0;
+  void add(const PpoLoss& loss);
+  // config.target_kl exceeded by the mean approximate KL so far
+  bool early_stop(const PpoConfig& config) const;
+  Metrics metrics(const float* returns, const float* values, int64_t n, double lr) const;
+};
+
+// The clipped policy loss (advantages normalised per minibatch when
+// configured), the (clipped) value loss and the entropy bonus; adds the
+// approximate KL and clip fraction to `stats`.
+PpoLoss ppo_minibatch_loss(const PpoConfig& config, const PpoMinibatch& minibatch, PpoLossStats& stats);
 
 // Draws one action per row from softmax(logits) [rows, n], restricted to the
 // legal actions when `mask` ([rows, n] 0/1) is given; writes the action and

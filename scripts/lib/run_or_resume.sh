@@ -10,7 +10,8 @@
 # queue_run OUT NAME CONFIG [KEY=VALUE ...]   (then wait_for_runs once)
 #   run_or_resume in the background, at most $JOBS (default 1) at a time: on
 #   a 2-core machine JOBS=2 runs two trainings side by side (each trains on
-#   one thread). wait_for_runs waits for the rest and fails if any run failed;
+#   one thread). EMBER=PATH trains with another binary (e.g. a copy, so a
+#   rebuild cannot touch a long run). wait_for_runs waits for the rest and fails if any run failed;
 #   a failed run does not stop the others.
 run_or_resume() {
   local out="$1" name="$2" config="$3"
@@ -18,11 +19,11 @@ run_or_resume() {
   [[ -f "$out/$name/eval.json" ]] && return 0
   if [[ -f "$out/$name/checkpoints/latest.ckpt" ]]; then
     /usr/bin/time -a -f "%e %M" -o "$out/$name.time" \
-      build/ember train --resume "$out/$name" >>"$out/$name.log" 2>&1
+      "${EMBER:-build/ember}" train --resume "$out/$name" >>"$out/$name.log" 2>&1
   else
     rm -rf "${out:?}/$name"
     /usr/bin/time -f "%e %M" -o "$out/$name.time" \
-      build/ember train "$config" "$@" --runs-dir "$out" --name "$name" >"$out/$name.log" 2>&1
+      "${EMBER:-build/ember}" train "$config" "$@" --runs-dir "$out" --name "$name" >"$out/$name.log" 2>&1
   fi
 }
 

@@ -57,4 +57,21 @@ inline Result run_ember(const std::string& dir, const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(out)};
 }
 
+// Drops the wall-clock columns (wall_time, sps) of a metrics CSV.
+inline std::string without_wall_clock(const std::string& csv) {
+  std::istringstream in(csv);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    std::istringstream cells(line);
+    std::string cell;
+    int column = 0;
+    while (std::getline(cells, cell, ',')) {
+      if (column != 1 && column != 2) out += cell + ",";
+      ++column;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace ember_cli_test

@@ -25,23 +25,6 @@ namespace {
 
 using namespace ember_cli_test;
 
-// Drops the wall-clock columns (wall_time, sps) of a metrics CSV.
-std::string without_wall_clock(const std::string& csv) {
-  std::istringstream in(csv);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    std::istringstream cells(line);
-    std::string cell;
-    int column = 0;
-    while (std::getline(cells, cell, ',')) {
-      if (column != 1 && column != 2) out += cell + ",";
-      ++column;
-    }
-    out += "\n";
-  }
-  return out;
-}
-
 const char kConfig[] =
     "name: cp\n"
     "env: {id: CartPole-v1, num_envs: 4}\n"
