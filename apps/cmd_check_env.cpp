@@ -12,7 +12,7 @@
 #include "apps/commands.h"
 #include "apps/env_config.h"
 #include "core/random_policy.h"
-#include "core/run_factory.h"
+#include "run/run_factory.h"
 #include "core/rng.h"
 #include "core/rollout.h"
 

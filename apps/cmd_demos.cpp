@@ -16,7 +16,7 @@
 #include "core/atomic_file.h"
 #include "core/config.h"
 #include "core/demonstrations.h"
-#include "core/run_factory.h"
+#include "run/run_factory.h"
 #include "core/rng.h"
 #include "core/vector_env.h"
 

@@ -35,7 +35,7 @@
 #include "apps/commands.h"
 #include "core/atomic_file.h"
 #include "core/checkpoint.h"
-#include "core/run_factory.h"
+#include "run/run_factory.h"
 #include "core/evaluator.h"
 #include "core/rng.h"
 #include "core/stats.h"

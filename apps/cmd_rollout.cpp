@@ -20,7 +20,7 @@
 #include "apps/cli_args.h"
 #include "apps/commands.h"
 #include "apps/env_config.h"
-#include "core/run_factory.h"
+#include "run/run_factory.h"
 #include "core/rollout.h"
 #include "envs/common/png.h"
 
