@@ -76,12 +76,19 @@ const char kConfig[] =
     "  id: fake\n"
     "train: {seed: 7, eval_num_envs: 2}\n";
 
-TEST(BuildRun, TrainingBuildsEachVectorEnvOnceAndSeedsTheAgent) {
+// A registry whose CartPole factory counts into `made` and whose agent "fake" records into `call`.
+class BuildRun : public ::testing::Test {
+ protected:
+  ember::Run build(RunUse use) { return build_run(parse_run_config(kConfig, "t.yaml", {}, registry), registry, use); }
+
   int made = 0;
   AgentCall call;
   Registry registry = counting_registry(&made);
+};
+
+TEST_F(BuildRun, TrainingBuildsEachVectorEnvOnceAndSeedsTheAgent) {
   registry.add_agent(fake_agent("fake", &call));
-  ember::Run run = build_run(parse_run_config(kConfig, "t.yaml", {}, registry), registry, RunUse::kTrain);
+  ember::Run run = build(RunUse::kTrain);
   EXPECT_EQ(made, 3 + 2);  // parsing built none, the agent check reused env 0
   EXPECT_EQ(run.envs->num_envs(), 3);
   EXPECT_EQ(run.eval_envs->num_envs(), 2);
@@ -92,27 +99,21 @@ TEST(BuildRun, TrainingBuildsEachVectorEnvOnceAndSeedsTheAgent) {
   EXPECT_EQ(run.seeds.train_envs, derive_seed(7, "train-envs"));
 }
 
-TEST(BuildRun, EvaluationBuildsOnlyTheEvaluationEnvs) {
-  int made = 0;
-  AgentCall call;
-  Registry registry = counting_registry(&made);
+TEST_F(BuildRun, EvaluationBuildsOnlyTheEvaluationEnvs) {
   registry.add_agent(fake_agent("fake", &call));
-  ember::Run run = build_run(parse_run_config(kConfig, "t.yaml", {}, registry), registry, RunUse::kEvaluate);
+  ember::Run run = build(RunUse::kEvaluate);
   EXPECT_EQ(made, 2);
   EXPECT_EQ(run.envs, nullptr);
   EXPECT_EQ(run.eval_envs->num_envs(), 2);
   EXPECT_EQ(call.num_envs, 3);  // the agent is the one trained on env.num_envs envs
 }
 
-TEST(BuildRun, AnAgentThatCannotDriveTheEnvNamesFileLineAndKey) {
-  int made = 0;
-  AgentCall call;
-  Registry registry = counting_registry(&made);
+TEST_F(BuildRun, AnAgentThatCannotDriveTheEnvNamesFileLineAndKey) {
   registry.add_agent(fake_agent("fake", &call, [](const EnvSpec& spec) {
     return spec.num_agents < 2 ? std::string("needs a multi-agent env") : std::string();
   }));
   try {
-    build_run(parse_run_config(kConfig, "t.yaml", {}, registry), registry, RunUse::kTrain);
+    build(RunUse::kTrain);
     FAIL() << "no ConfigError";
   } catch (const ConfigError& e) {
     EXPECT_STREQ(e.what(), "t.yaml:3: agent.id: agent 'fake' cannot drive env 'CartPole-v1': needs a multi-agent env");
@@ -120,17 +121,15 @@ TEST(BuildRun, AnAgentThatCannotDriveTheEnvNamesFileLineAndKey) {
   EXPECT_EQ(call.calls, 0);
 }
 
-TEST(BuildRun, RecordingDrivesTheOracleOnOneEnvAndSkipsEnvsWithoutAnExpert) {
-  int made = 0;
-  AgentCall fake, oracle;
-  Registry registry = counting_registry(&made);
-  registry.add_agent(fake_agent("fake", &fake));
+TEST_F(BuildRun, RecordingDrivesTheOracleOnOneEnvAndSkipsEnvsWithoutAnExpert) {
+  AgentCall oracle;
+  registry.add_agent(fake_agent("fake", &call));
   registry.add_agent(fake_agent("oracle", &oracle));
-  ember::Run run = build_run(parse_run_config(kConfig, "t.yaml", {}, registry), registry, RunUse::kRecord);
+  ember::Run run = build(RunUse::kRecord);
   EXPECT_EQ(made, 1);
   EXPECT_EQ(run.envs->num_envs(), 1);
   EXPECT_EQ(run.agent, nullptr);  // CartPole has no scripted expert
-  EXPECT_EQ(fake.calls + oracle.calls, 0);
+  EXPECT_EQ(call.calls + oracle.calls, 0);
   EXPECT_EQ(run.config.agent_id, "fake");  // the config is kept as it was asked for
 }
 
