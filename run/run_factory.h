@@ -6,6 +6,10 @@
 // ConfigError naming the config file. These are the pieces build_run()
 // (run/build_run.h) assembles a run from; commands that need a bare env or
 // VectorEnv (ember describe, check-env, rollout) use them directly.
+//
+// Example:
+//   auto envs = make_vector_env(config, registry, /*num_envs=*/4, /*num_threads=*/1);
+//   std::cout << make_env(config, registry)->spec().to_string();
 #pragma once
 
 #include <memory>
