@@ -7,7 +7,7 @@
 #include "apps/commands.h"
 #include "apps/env_config.h"
 #include "core/config.h"
-#include "core/run_factory.h"
+#include "run/run_factory.h"
 
 namespace ember {
 

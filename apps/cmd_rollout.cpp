@@ -12,6 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -20,8 +21,8 @@
 #include "apps/cli_args.h"
 #include "apps/commands.h"
 #include "apps/env_config.h"
-#include "core/run_factory.h"
 #include "core/rollout.h"
+#include "run/run_factory.h"
 #include "envs/common/png.h"
 
 namespace ember {
@@ -149,9 +150,12 @@ class ReplayPolicy : public Policy {
   size_t next_ = 0;
 };
 
+// Prints one JSON line per step and raises episode_over() when the episode
+// ends, so collect() replays no further.
 class PrintSink : public Sink {
  public:
   PrintSink(const ReplayPolicy& policy, std::string png_dir) : policy_(policy), png_dir_(std::move(png_dir)) {}
+  const std::atomic<bool>* episode_over() const { return &episode_over_; }
   void after_step(const VectorEnv& envs) override {
     if (!png_dir_.empty()) write_image_fields(envs, envs.done()[0] != 0, png_dir_, policy_.next());
     Json line;
@@ -170,12 +174,45 @@ class PrintSink : public Sink {
         line["metrics"][envs.spec().episode_metrics[m]] = envs.episode_metrics(0)[m];
     }
     std::cout << line.dump() << "\n";
+    if (done) episode_over_ = true;
   }
 
  private:
   const ReplayPolicy& policy_;
   std::string png_dir_;
+  std::atomic<bool> episode_over_{false};
 };
+
+// Resets env 0 into the start state of a YAML file (--state).
+void reset_to_state_file(VectorEnv& envs, const std::string& env_id, const std::string& path) {
+  if (!envs.spec().supports_start_state)
+    throw UsageError("env '" + env_id + "' does not support explicit start states (--state)");
+  YAML::Node state;
+  try {
+    state = YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  try {
+    envs.reset_env_to_state(0, state);
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(path + ": " + e.what());
+  }
+}
+
+// The first line: the start observation (and its images under --png).
+void print_start(const VectorEnv& envs, uint64_t seed, const std::string& png_dir) {
+  Json start;
+  start["t"] = 0;
+  start["seed"] = seed;
+  start["obs"] = observation_json(envs, false);
+  std::cout << start.dump() << "\n";
+  if (png_dir.empty()) return;
+  std::error_code error;
+  std::filesystem::create_directories(png_dir, error);
+  if (error) throw UsageError("cannot create '" + png_dir + "': " + error.message());
+  write_image_fields(envs, false, png_dir, 0);
+}
 
 }  // namespace
 
@@ -193,46 +230,18 @@ int cmd_rollout(int argc, char** argv, int first) {
   const auto steps = read_actions(args.get("actions"), envs->spec());
   const uint64_t seed = args.get_count("seed", 0);
   envs->reset(seed);
-  if (args.has("state")) {
-    const std::string path = args.get("state");
-    if (!envs->spec().supports_start_state)
-      throw UsageError("env '" + cfg.env_id + "' does not support explicit start states (--state)");
-    YAML::Node state;
-    try {
-      state = YAML::LoadFile(path);
-    } catch (const YAML::Exception& e) {
-      throw ConfigError(path + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-    }
-    try {
-      envs->reset_env_to_state(0, state);
-    } catch (const std::invalid_argument& e) {
-      throw ConfigError(path + ": " + e.what());
-    }
-  }
-  Json start;
-  start["t"] = 0;
-  start["seed"] = seed;
-  start["obs"] = observation_json(*envs, false);
-  std::cout << start.dump() << "\n";
+  if (args.has("state")) reset_to_state_file(*envs, cfg.env_id, args.get("state"));
   const std::string png_dir = args.get("png", "");
-  if (!png_dir.empty()) {
-    std::error_code error;
-    std::filesystem::create_directories(png_dir, error);
-    if (error) throw UsageError("cannot create '" + png_dir + "': " + error.message());
-    write_image_fields(*envs, false, png_dir, 0);
-  }
+  print_start(*envs, seed, png_dir);
 
   ReplayPolicy policy(steps);
   PrintSink sink(policy, png_dir);
-  for (size_t t = 0; t < steps.size(); ++t) {
-    collect(*envs, policy, CollectLimit::steps(1), &sink, nullptr);
-    if (envs->done()[0]) {
-      if (t + 1 < steps.size())
-        std::cerr << "episode ended after step " << t + 1 << "; " << steps.size() - t - 1
-                  << " remaining action(s) not replayed\n";
-      break;
-    }
-  }
+  const auto taken = static_cast<size_t>(
+      collect(*envs, policy, CollectLimit::steps(static_cast<int64_t>(steps.size())), &sink, nullptr,
+              sink.episode_over()));
+  if (*sink.episode_over() && taken < steps.size())
+    std::cerr << "episode ended after step " << taken << "; " << steps.size() - taken
+              << " remaining action(s) not replayed\n";
   return 0;
 }
 

@@ -9,7 +9,7 @@
 #include "core/atomic_file.h"
 #include "core/checkpoint.h"
 #include "core/config.h"
-#include "core/trainer.h"
+#include "run/trainer.h"
 
 namespace ember {
 

@@ -6,7 +6,7 @@
 // use LibTorch; this interface does not, so the trainer and the CLI stay
 // torch-free.
 //
-// Training loop (core/trainer.cpp):
+// Training loop (run/trainer.cpp):
 //   collect(envs, agent.behaviour_policy(), steps(agent.rollout_length()), agent.sink(), log)
 //   metrics = agent.update(progress)
 #pragma once

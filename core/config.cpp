@@ -42,11 +42,14 @@ Loc loc_of(const std::string& source, const YAML::Node& node) {
   return Loc{source, mark.is_null() ? 0 : mark.line + 1};
 }
 
+// "<file>:<line>", or "<file>" when the line is unknown.
+std::string where(const Loc& loc) {
+  return loc.line > 0 ? loc.source + ":" + std::to_string(loc.line) : loc.source;
+}
+
 // "<file>:<line>: <key.path>: <problem>", dropping the parts that are unknown.
 [[noreturn]] void fail(const Loc& loc, const std::string& path, const std::string& problem) {
-  std::string msg = loc.source;
-  if (loc.line > 0) msg += ":" + std::to_string(loc.line);
-  msg += ": ";
+  std::string msg = where(loc) + ": ";
   if (!path.empty()) msg += path + ": ";
   throw ConfigError(msg + problem);
 }
@@ -686,6 +689,7 @@ RunConfig parse_run_config(const std::string& yaml_text, const std::string& sour
   if (!env_reg) unknown_id(*raw.env.find("id"), "env", registry.env_ids());
   std::vector<ParamSpec> env_specs = common_env_param_specs();
   env_specs.insert(env_specs.end(), env_reg->params.begin(), env_reg->params.end());
+  cfg.env_origin = where(raw.env.loc);
   cfg.env = resolve_entries(raw.env.entries, env_specs, "env", {"id"},
                             "parameter of env '" + cfg.env_id + "'");
 
@@ -695,6 +699,7 @@ RunConfig parse_run_config(const std::string& yaml_text, const std::string& sour
   cfg.agent_id = section_id(raw.agent, "agent", registry.agent_ids());
   const AgentRegistration* agent_reg = registry.find_agent(cfg.agent_id);
   if (!agent_reg) unknown_id(*raw.agent.find("id"), "agent", registry.agent_ids());
+  cfg.agent_id_origin = where(raw.agent.find("id")->loc);
   cfg.agent = resolve_entries(raw.agent.entries, agent_reg->params, "agent", {"id"},
                               "parameter of agent '" + cfg.agent_id + "'");
 
@@ -704,21 +709,6 @@ RunConfig parse_run_config(const std::string& yaml_text, const std::string& sour
   cfg.eval = resolve_entries(raw.eval.entries, eval_param_specs(), "eval", {},
                              "key of section 'eval'");
 
-  // Can the agent drive this env? Needs the env's spec, so build one env.
-  if (agent_reg->compatible && env_reg->make) {
-    std::unique_ptr<Env> env;
-    try {
-      env = env_reg->make(cfg.env);
-    } catch (const std::exception& ex) {
-      fail(raw.env.loc, "env", "cannot create env '" + cfg.env_id + "': " + ex.what());
-    }
-    if (env) {
-      std::string reason = agent_reg->compatible(env->spec());
-      if (!reason.empty())
-        fail(raw.agent.find("id")->loc, "agent.id",
-             "agent '" + cfg.agent_id + "' cannot drive env '" + cfg.env_id + "': " + reason);
-    }
-  }
   return cfg;
 }
 

@@ -51,6 +51,13 @@ struct RunConfig {
   Params train;  // train_param_specs()
   Params eval;   // eval_param_specs()
 
+  // Where the env section and the agent id were written ("file:line", or
+  // "file" / "command line" when the line is unknown), so the checks that
+  // need a built env (build_run: can this agent drive this env?) name the
+  // same place a parse error would. Not part of the config: to_yaml() and
+  // operator== ignore them.
+  std::string env_origin, agent_id_origin;
+
   // The fully resolved config, every default filled in; parse_run_config()
   // of this text (with the same source) reproduces the same RunConfig.
   std::string to_yaml() const;
@@ -80,7 +87,10 @@ const std::vector<ParamSpec>& train_param_specs();
 // Parameters of the `eval:` section (episodes, deterministic, ...).
 const std::vector<ParamSpec>& eval_param_specs();
 
-// Loads, overrides, loads listed plugins into `registry`, and validates.
+// Loads, overrides, loads listed plugins into `registry`, and validates every
+// key against the declared parameters. It builds nothing: whether the agent
+// can drive the env needs a built env and is checked by build_run()
+// (run/build_run.h).
 RunConfig load_run_config(const std::string& path, const std::vector<std::string>& overrides,
                           Registry& registry);
 // Same, for YAML text already in memory; `source` names it in error messages,

@@ -13,20 +13,22 @@
 
 namespace ember {
 
-namespace {
-// Two specs describe the same env when everything a buffer or learner relies on matches.
-bool same_layout(const EnvSpec& a, const EnvSpec& b) {
-  if (a.id != b.id || a.num_agents != b.num_agents || a.action != b.action ||
-      a.observation.size() != b.observation.size() || a.has_action_mask != b.has_action_mask ||
-      a.state.has_value() != b.state.has_value() || a.episode_metrics != b.episode_metrics)
+bool same_layout(const EnvSpec& a, const EnvSpec& b, LayoutMatch match) {
+  const bool exact = match == LayoutMatch::kExact;
+  if (a.num_agents != b.num_agents || a.action != b.action || a.observation.size() != b.observation.size() ||
+      a.state.has_value() != b.state.has_value())
     return false;
-  for (size_t f = 0; f < a.observation.size(); ++f)
-    if (a.observation[f].name != b.observation[f].name ||
-        a.observation[f].space != b.observation[f].space)
-      return false;
-  return !a.state || *a.state == *b.state;
+  if (exact && (a.id != b.id || a.has_action_mask != b.has_action_mask || a.episode_metrics != b.episode_metrics))
+    return false;
+  for (size_t f = 0; f < a.observation.size(); ++f) {
+    const Space& sa = a.observation[f].space;
+    const Space& sb = b.observation[f].space;
+    if (a.observation[f].name != b.observation[f].name) return false;
+    if (exact ? sa != sb : (sa.shape != sb.shape || sa.dtype != sb.dtype)) return false;
+  }
+  if (!a.state) return true;
+  return exact ? *a.state == *b.state : a.state->shape == b.state->shape;
 }
-}  // namespace
 
 VectorEnv::VectorEnv(std::vector<std::unique_ptr<Env>> envs, int num_threads)
     : envs_(std::move(envs)) {

@@ -34,6 +34,23 @@ namespace ember {
 
 class ThreadPool;
 
+// How closely two specs must agree in same_layout().
+enum class LayoutMatch {
+  // Everything a batch buffer or a learner relies on: id, agents, action
+  // space, observation fields and state with their bounds, action mask,
+  // episode metrics. The envs of one VectorEnv must match exactly.
+  kExact,
+  // Only what a trained agent's networks depend on: agents, action space,
+  // observation field names, shapes and dtypes, state shape. Bounds, ids and
+  // metrics may differ (a suite's tasks are other envs of the same layout).
+  kShapes,
+};
+
+// True when envs of spec `a` and spec `b` can share buffers (kExact) or one
+// agent (kShapes).
+//   if (!same_layout(trained_spec, task_spec, LayoutMatch::kShapes)) skip(task);
+bool same_layout(const EnvSpec& a, const EnvSpec& b, LayoutMatch match = LayoutMatch::kExact);
+
 class VectorEnv {
  public:
   // All envs must share one spec (same id, spaces and agent count).

@@ -175,20 +175,12 @@ void QPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, mode_); }
 
 std::vector<ParamSpec> qlearning_param_specs(const std::string& id) {
   const Defaults d = defaults_for(id);
-  return {
-      ParamSpec::boolean("recurrent", d.recurrent, "GRU agent network (else a 2-layer MLP)"),
-      ParamSpec::integer("hidden", d.hidden, 1, 1 << 16, "hidden width of the agent network"),
-      ParamSpec::real("lr", d.lr, 0.0, 1.0, "Adam learning rate"),
-      ParamSpec::real("gamma", 0.99, 0.0, 1.0, "discount factor"),
-      ParamSpec::boolean("double_q", true, "double Q-learning targets"),
-      ParamSpec::integer("target_update_interval", 200, 1, 1 << 30, "training steps between hard target updates"),
-      ParamSpec::real("target_update_tau", 0.0, 0.0, 1.0,
-                      "> 0: soft target update by this rate every training step (replaces the hard copies)"),
-      ParamSpec::real("grad_clip", 10.0, 0.0, 1e9, "global gradient norm clip"),
-      ParamSpec::boolean("standardise_rewards", true, "standardise rewards with running statistics"),
-      ParamSpec::boolean("agent_id", true, "append a one-hot agent id to each observation"),
-      ParamSpec::integer("mixing_embed", 32, 1, 4096, "QMIX mixing embedding width"),
-      ParamSpec::integer("hypernet_embed", 64, 1, 4096, "QMIX hypernetwork width"),
+  QLearnerConfig learner;  // the learner's defaults for this id
+  learner.recurrent = d.recurrent;
+  learner.hidden = d.hidden;
+  learner.lr = d.lr;
+  std::vector<ParamSpec> specs = QLearnerConfig::param_table().specs(learner);
+  specs.insert(specs.end(), {
       ParamSpec::real("epsilon_start", 1.0, 0.0, 1.0, "initial exploration rate"),
       ParamSpec::real("epsilon_finish", 0.05, 0.0, 1.0, "final exploration rate"),
       ParamSpec::integer("epsilon_anneal_steps", d.anneal, 0, int64_t{1} << 40, "env steps of linear epsilon decay"),
@@ -200,7 +192,8 @@ std::vector<ParamSpec> qlearning_param_specs(const std::string& id) {
       ParamSpec::integer("rollout_length", 50, 1, 1 << 20, "vector steps collected between updates"),
       ParamSpec::integer("max_episode_len", 0, 0, 1 << 20, "replay episode length (0 = the env's time limit)"),
       ParamSpec::boolean("save_replay", true, "store the replay in checkpoints (exact resume)"),
-  };
+  });
+  return specs;
 }
 
 double annealed_epsilon(int64_t env_steps, const Params& params) {

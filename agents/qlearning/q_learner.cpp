@@ -14,28 +14,25 @@
 
 namespace ember {
 
-QLearnerConfig QLearnerConfig::from_params(const Params& p) {
-  QLearnerConfig c;
-  c.recurrent = p.get_bool("recurrent");
-  c.hidden = p.get_int("hidden");
-  c.lr = p.get_float("lr");
-  c.gamma = p.get_float("gamma");
-  c.double_q = p.get_bool("double_q");
-  c.target_update_interval = p.get_int("target_update_interval");
-  c.target_update_tau = p.get_float("target_update_tau");
-  c.grad_clip = p.get_float("grad_clip");
-  c.standardise_rewards = p.get_bool("standardise_rewards");
-  c.agent_id = p.get_bool("agent_id");
-  c.mixing_embed = p.get_int("mixing_embed");
-  c.hypernet_embed = p.get_int("hypernet_embed");
-  return c;
-}
-
-const std::vector<std::string>& QLearnerConfig::param_names() {
-  static const std::vector<std::string> names = {
-      "recurrent", "hidden", "lr", "gamma", "double_q", "target_update_interval", "target_update_tau",
-      "grad_clip", "standardise_rewards", "agent_id", "mixing_embed", "hypernet_embed"};
-  return names;
+const ParamTable<QLearnerConfig>& QLearnerConfig::param_table() {
+  using C = QLearnerConfig;
+  static const ParamTable<C> table =
+      ParamTable<C>()
+          .boolean("recurrent", &C::recurrent, "GRU agent network (else a 2-layer MLP)")
+          .integer("hidden", &C::hidden, 1, 1 << 16, "hidden width of the agent network")
+          .real("lr", &C::lr, 0.0, 1.0, "Adam learning rate")
+          .real("gamma", &C::gamma, 0.0, 1.0, "discount factor")
+          .boolean("double_q", &C::double_q, "double Q-learning targets")
+          .integer("target_update_interval", &C::target_update_interval, 1, 1 << 30,
+                   "training steps between hard target updates")
+          .real("target_update_tau", &C::target_update_tau, 0.0, 1.0,
+                "> 0: soft target update by this rate every training step (replaces the hard copies)")
+          .real("grad_clip", &C::grad_clip, 0.0, 1e9, "global gradient norm clip")
+          .boolean("standardise_rewards", &C::standardise_rewards, "standardise rewards with running statistics")
+          .boolean("agent_id", &C::agent_id, "append a one-hot agent id to each observation")
+          .integer("mixing_embed", &C::mixing_embed, 1, 4096, "QMIX mixing embedding width")
+          .integer("hypernet_embed", &C::hypernet_embed, 1, 4096, "QMIX hypernetwork width");
+  return table;
 }
 
 struct QLearner::Impl {

@@ -21,6 +21,7 @@
 
 #include "agents/qlearning/episode_buffer.h"
 #include "core/agent.h"
+#include "core/param_table.h"
 #include "core/params.h"
 #include "core/rng.h"
 
@@ -41,10 +42,13 @@ struct QLearnerConfig {
   int64_t mixing_embed = 32;
   int64_t hypernet_embed = 64;
 
-  static QLearnerConfig from_params(const Params& params);
-  // The parameter names from_params reads (the learner's own settings; the
-  // agents around it add exploration, replay and update cadence).
-  static const std::vector<std::string>& param_names();
+  // The learner's own settings, declared once (core/param_table.h): their
+  // specs, from_params and param_names all come from this table. The agents
+  // around the learner add exploration, replay and update cadence; `mixer`
+  // is set by the agent id, not a parameter.
+  static const ParamTable<QLearnerConfig>& param_table();
+  static QLearnerConfig from_params(const Params& params) { return param_table().fill(params); }
+  static const std::vector<std::string>& param_names() { return param_table().names(); }
 };
 
 // Which loss mask a training step uses (MANSA routes steps by who acted).

@@ -1,6 +1,7 @@
 // Every config shipped in configs/ loads and validates against the built-in
 // registry (envs, agents and their parameters), so a newcomer's first
-// `ember train configs/...` never fails on a stale key.
+// `ember train configs/...` never fails on a stale key, and its agent can
+// drive its env (checked against one built env's spec, as build_run does).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,6 +11,8 @@
 #include "agents/register_builtin.h"
 #include "core/config.h"
 #include "core/registry.h"
+#include "run/build_run.h"
+#include "run/run_factory.h"
 #include "envs/register_builtin.h"
 
 namespace ember {
@@ -27,6 +30,7 @@ TEST(ShippedConfigs, EveryConfigLoadsAndValidates) {
     try {
       const RunConfig config = load_run_config(path, {}, registry);
       EXPECT_FALSE(config.name.empty()) << path;
+      check_agent_fits(config, registry, make_env(config, registry)->spec());
     } catch (const std::exception& e) {
       ADD_FAILURE() << path << ": " << e.what();
     }

@@ -1,4 +1,6 @@
 #include "core/config.h"
+#include "run/build_run.h"
+#include "run/run_factory.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -430,14 +432,17 @@ TEST(Config, EmptyOrNonMapDocument) {
 }
 
 // An agent whose compatibility check fails names the agent, the env and the reason.
+// Parsing builds no env; the check runs against the built env's spec (build_run).
 TEST(Config, IncompatibleAgentNamesReason) {
   Registry registry = fake_registry();
   std::string text = "env: {id: GridWorld-v0}\nagent:\n  id: qmix\n";
-  EXPECT_EQ(config_error([&] { parse_run_config(text, "q.yaml", {}, registry); }),
+  auto check = [&](const RunConfig& cfg) { check_agent_fits(cfg, registry, make_env(cfg, registry)->spec()); };
+  EXPECT_EQ(config_error([&] { check(parse_run_config(text, "q.yaml", {}, registry)); }),
             "q.yaml:3: agent.id: agent 'qmix' cannot drive env 'GridWorld-v0': needs a "
             "multi-agent env, got 1 agent");
   // The env is built from the resolved params, so an override can make it compatible.
   RunConfig cfg = parse_run_config(text, "q.yaml", {"env.players=2"}, registry);
+  check(cfg);
   EXPECT_EQ(cfg.agent_id, "qmix");
   EXPECT_EQ(cfg.env.get_int("players"), 2);
 }

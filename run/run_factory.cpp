@@ -1,4 +1,4 @@
-#include "core/run_factory.h"
+#include "run/run_factory.h"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-// File: core/trainer.h
+// File: run/trainer.h
 //
 // The Trainer turns one RunConfig into one run directory:
 //
@@ -9,8 +9,9 @@
 //   runs/<name>/checkpoints/latest.ckpt  atomic, every train.checkpoint_every env steps
 //   runs/<name>/plots/*.png              learning curves (gnuplot)
 //
-// It owns the training VectorEnv, the agent, the evaluator envs, the logs and
-// the checkpointer, and drives collect() + agent.update() until train.steps.
+// It owns the run build_run() makes of the config (the training VectorEnv,
+// the evaluation envs and the agent), the logs and the checkpointer, and
+// drives collect() + agent.update() until train.steps.
 // Same seed and thread count give the same metrics.csv (apart from the
 // wall-clock columns wall_time and sps); a resumed run continues exactly
 // where its checkpoint left off when the env supports snapshots.
@@ -40,7 +41,7 @@ struct TrainSummary {
 class Trainer {
  public:
   enum class Mode { kFresh, kResume };
-  // Builds envs and agent (throwing on any error before touching disk).
+  // Builds envs and agent with build_run() (throwing on any error before touching disk).
   Trainer(RunConfig config, const Registry& registry, std::string run_dir, Mode mode);
   ~Trainer();
 

@@ -1,9 +1,15 @@
-// File: core/run_factory.h
+// File: run/run_factory.h
 //
 // Builds what a RunConfig describes — its envs and its agent — through the
 // registry. A factory may refuse a combination of keys that the param specs
 // alone cannot check (MANSA's il/cl pairs, say); that refusal comes back as a
-// ConfigError naming the config file.
+// ConfigError naming the config file. These are the pieces build_run()
+// (run/build_run.h) assembles a run from; commands that need a bare env or
+// VectorEnv (ember describe, check-env, rollout) use them directly.
+//
+// Example:
+//   auto envs = make_vector_env(config, registry, /*num_envs=*/4, /*num_threads=*/1);
+//   std::cout << make_env(config, registry)->spec().to_string();
 #pragma once
 
 #include <memory>

@@ -1,4 +1,4 @@
-#include "core/trainer.h"
+#include "run/trainer.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,7 +15,7 @@
 #include "core/atomic_file.h"
 #include "core/binary_io.h"
 #include "core/checkpoint.h"
-#include "core/run_factory.h"
+#include "run/build_run.h"
 #include "core/evaluator.h"
 #include "core/metrics_log.h"
 #include "core/plots.h"
@@ -89,10 +89,10 @@ struct Trainer::State {
   Mode mode;
   std::unique_ptr<VectorEnv> envs, eval_envs;
   std::unique_ptr<Agent> agent;
+  RunSeeds seeds;
   std::unique_ptr<MetricsLog> metrics, eval_log;
 
   int64_t total_steps = 0, log_every = 0, eval_every = 0, checkpoint_every = 0;
-  uint64_t seed = 0;
   bool tty = false;
 
   // counters saved in checkpoints
@@ -142,7 +142,7 @@ struct Trainer::State {
       checkpoint.read_envs([this](std::istream& in) { envs->load(in); });
     } else {
       // the env cannot snapshot: continue from fresh episodes on a derived seed
-      envs->reset(derive_seed(seed, "train-envs/resume", static_cast<uint64_t>(env_steps)));
+      envs->reset(seeds.resumed_train_envs(env_steps));
     }
     try {
       checkpoint.read_agent([this](std::istream& in) { agent->load(in); });
@@ -191,7 +191,7 @@ struct Trainer::State {
     const EvalResult r = evaluate(agent->evaluation_policy(config.eval.get_bool("deterministic")), *eval_envs,
                                   config.eval.get_int("episodes"),
                                   static_cast<uint64_t>(config.eval.get_int("seed")));
-    const Summary s = summarize(r.returns, derive_seed(seed, "eval/bootstrap"));
+    const Summary s = summarize(r.returns, seeds.eval_bootstrap);
     Row row = {{"step", static_cast<double>(env_steps)},
                {"wall_time", wall()},
                {"eval/return_mean", s.mean},
@@ -227,7 +227,12 @@ struct Trainer::State {
 Trainer::Trainer(RunConfig config, const Registry& registry, std::string run_dir, Mode mode)
     : s_(std::make_unique<State>()) {
   State& s = *s_;
-  s.config = std::move(config);
+  Run run = build_run(std::move(config), registry, RunUse::kTrain);
+  s.config = std::move(run.config);
+  s.envs = std::move(run.envs);
+  s.eval_envs = std::move(run.eval_envs);
+  s.agent = std::move(run.agent);
+  s.seeds = run.seeds;
   s.run_dir = std::move(run_dir);
   s.mode = mode;
   const Params& train = s.config.train;
@@ -235,12 +240,6 @@ Trainer::Trainer(RunConfig config, const Registry& registry, std::string run_dir
   s.log_every = train.get_int("log_every");
   s.eval_every = train.get_int("eval_every");
   s.checkpoint_every = train.get_int("checkpoint_every");
-  s.seed = static_cast<uint64_t>(train.get_int("seed"));
-  const int num_envs = static_cast<int>(s.config.env.get_int("num_envs"));
-  const int threads = static_cast<int>(s.config.env.get_int("num_threads"));
-  s.envs = make_vector_env(s.config, registry, num_envs, threads);
-  s.eval_envs = make_vector_env(s.config, registry, static_cast<int>(train.get_int("eval_num_envs")), threads);
-  s.agent = make_agent(s.config, registry, s.envs->spec(), num_envs, derive_seed(s.seed, "agent"), s.total_steps);
   s.tty = ::isatty(STDERR_FILENO) != 0;
 }
 
@@ -253,7 +252,7 @@ TrainSummary Trainer::run(const std::atomic<bool>* interrupt) {
     make_dir(s.run_dir);
     make_dir(s.run_dir + "/checkpoints");
     write_file_atomic(s.run_dir + "/config.yaml", s.config.to_yaml());
-    s.envs->reset(derive_seed(s.seed, "train-envs"));
+    s.envs->reset(s.seeds.train_envs);
     s.metrics = std::make_unique<MetricsLog>(s.run_dir + "/metrics.csv");
     s.eval_log = std::make_unique<MetricsLog>(s.run_dir + "/eval.csv");
   } else {
