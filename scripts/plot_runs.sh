@@ -5,7 +5,8 @@
 #   scripts/plot_runs.sh benchmarks/results/plots/lbf_8x8coop_iql_seeds.png \
 #     "IQL, 8x8-2p-2f-coop" "seed 1=runs/lbf/iql_8x8coop_s1" "seed 2=runs/lbf_bench/8x8-2p-2f-coop_iql_s2"
 # KEY="top left" moves the legend (default bottom right, clear of curves that
-# rise to 1; top left suits curves that stay low). Needs gnuplot
+# rise to 1; top left suits curves that stay low). COLUMN=eval/success plots
+# another eval.csv column (YLABEL and YRANGE=lo:hi label and bound it). Needs gnuplot
 # (scripts/setup.sh installs it). Writes OUT.png atomically.
 set -euo pipefail
 if [[ $# -lt 3 ]]; then
@@ -23,7 +24,7 @@ for spec in "$@"; do
     echo "$0: '$spec' is not LABEL=RUN_DIR with a RUN_DIR/eval.csv" >&2
     exit 2
   fi
-  plots+=("$(quoted "$run/eval.csv") using 'step':'eval/return_mean' with linespoints pt 7 ps 0.4 title $(quoted "$label")")
+  plots+=("$(quoted "$run/eval.csv") using 'step':$(quoted "${COLUMN:-eval/return_mean}") with linespoints pt 7 ps 0.4 title $(quoted "$label")")
 done
 tmp="$(mktemp "${out}.XXXXXX.png")"
 trap 'rm -f "$tmp"' EXIT
@@ -33,8 +34,8 @@ trap 'rm -f "$tmp"' EXIT
   echo "set key ${KEY:-bottom right}"
   echo "set grid"
   echo "set xlabel 'environment steps'"
-  echo "set ylabel 'evaluation return (mean of the evaluation episodes)'"
-  echo "set yrange [0:1.05]"
+  echo "set ylabel $(quoted "${YLABEL:-evaluation return (mean of the evaluation episodes)}")"
+  echo "set yrange [${YRANGE:-0:1.05}]"
   echo "set title $(quoted "$title")"
   echo "set output $(quoted "$tmp")"
   (IFS=,; echo "plot ${plots[*]}")
