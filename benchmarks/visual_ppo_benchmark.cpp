@@ -57,7 +57,7 @@ class TimedPolicy : public Policy {
   // every action written, [vector steps, envs] (single-agent envs)
   void act(VectorEnv& envs) override {
     const auto t = Clock::now();
-    learner_.act(envs, VisualPpoLearner::Mode::kBehaviour, envs.discrete_actions());
+    learner_.act(envs, VisualPpoLearner::Mode::kBehaviour, {envs.discrete_actions(), nullptr});
     seconds += seconds_since(t);
     actions.insert(actions.end(), envs.discrete_actions(), envs.discrete_actions() + envs.num_envs());
   }

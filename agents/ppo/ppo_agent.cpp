@@ -3,6 +3,7 @@
 #include <istream>
 #include <ostream>
 
+#include "agents/common/learner_policy.h"
 #include "agents/ppo/ppo_config.h"
 #include "agents/ppo/ppo_learner.h"
 #include "core/registry.h"
@@ -11,22 +12,6 @@
 
 namespace ember {
 namespace {
-
-
-// Acts with the agent's learner in one of its modes.
-class PpoPolicy : public Policy {
- public:
-  PpoPolicy(PpoLearner& learner, PpoLearner::Mode mode) : learner_(learner), mode_(mode) {}
-  void act(VectorEnv& envs) override {
-    learner_.act(envs, mode_, ActionBuffer{envs.discrete_actions(), envs.continuous_actions()});
-  }
-  void on_step_end(const VectorEnv& envs) override { learner_.on_step_end(envs, mode_); }
-  void reset_memory(int) override { learner_.reset_memory(mode_); }
-
- private:
-  PpoLearner& learner_;
-  PpoLearner::Mode mode_;
-};
 
 // PPO, IPPO and MAPPO: one PpoLearner whose actions are always executed.
 class PpoAgent : public Agent, public Sink {
@@ -52,7 +37,7 @@ class PpoAgent : public Agent, public Sink {
 
  private:
   PpoLearner learner_;
-  PpoPolicy behaviour_, greedy_, sampling_;
+  LearnerPolicy<PpoLearner> behaviour_, greedy_, sampling_;
 };
 
 }  // namespace

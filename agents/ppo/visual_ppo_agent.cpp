@@ -3,6 +3,7 @@
 #include <istream>
 #include <ostream>
 
+#include "agents/common/learner_policy.h"
 #include "agents/ppo/visual_ppo_config.h"
 #include "agents/ppo/visual_ppo_learner.h"
 #include "core/registry.h"
@@ -11,19 +12,6 @@
 
 namespace ember {
 namespace {
-
-// Acts with the agent's learner in one of its modes.
-class VisualPpoPolicy : public Policy {
- public:
-  VisualPpoPolicy(VisualPpoLearner& learner, VisualPpoLearner::Mode mode) : learner_(learner), mode_(mode) {}
-  void act(VectorEnv& envs) override { learner_.act(envs, mode_, envs.discrete_actions()); }
-  void on_step_end(const VectorEnv& envs) override { learner_.on_step_end(envs, mode_); }
-  void reset_memory(int) override { learner_.reset_memory(mode_); }
-
- private:
-  VisualPpoLearner& learner_;
-  VisualPpoLearner::Mode mode_;
-};
 
 class VisualPpoAgent : public Agent, public Sink {
  public:
@@ -48,7 +36,7 @@ class VisualPpoAgent : public Agent, public Sink {
 
  private:
   VisualPpoLearner learner_;
-  VisualPpoPolicy behaviour_, greedy_, sampling_;
+  LearnerPolicy<VisualPpoLearner> behaviour_, greedy_, sampling_;
 };
 
 std::unique_ptr<Agent> make_visual_ppo_agent(const AgentContext& context) {

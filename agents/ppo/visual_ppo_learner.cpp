@@ -239,11 +239,12 @@ struct VisualPpoLearner::Impl {
     if (rows.empty()) return;
     torch::NoGradGuard no_grad;
     auto idx = torch::from_blob(rows.data(), {static_cast<int64_t>(rows.size())}, torch::kLong);
-    auto frames = frames_of(envs.final_field(rgb_field_), rows_).index_select(0, idx);
+    auto final_u8 = torch::from_blob(const_cast<void*>(envs.final_field(rgb_field_)), {rows_, height_, width_, 3},
+                                     torch::kUInt8);
+    auto frames = frames_to_float(final_u8.index_select(0, idx));
     auto goals = goal_ids_of(static_cast<const float*>(envs.final_field(goal_field_)), rows_).index_select(0, idx);
     auto& last = last_action_[static_cast<int>(Mode::kBehaviour)];
-    std::vector<int64_t> prev(last.begin(), last.end());
-    auto prev_t = torch::from_blob(prev.data(), {rows_}, torch::kLong).index_select(0, idx);
+    auto prev_t = torch::from_blob(last.data(), {rows_}, torch::kLong).index_select(0, idx);
     auto h = hidden_[static_cast<int>(Mode::kBehaviour)].index_select(0, idx);
     auto value = model_->heads(model_->recur(model_->features(frames, goals, prev_t, nullptr), h)).second.contiguous();
     for (size_t j = 0; j < rows.size(); ++j)
@@ -453,7 +454,9 @@ VisualPpoLearner::VisualPpoLearner(const VisualPpoConfig& config, const EnvSpec&
     : impl_(std::make_unique<Impl>(config, spec, num_envs, seed)) {}
 VisualPpoLearner::~VisualPpoLearner() = default;
 
-void VisualPpoLearner::act(const VectorEnv& envs, Mode mode, int32_t* actions) { impl_->act(envs, mode, actions); }
+void VisualPpoLearner::act(const VectorEnv& envs, Mode mode, const ActionBuffer& out) {
+  impl_->act(envs, mode, out.discrete);
+}
 void VisualPpoLearner::on_step_end(const VectorEnv& envs, Mode mode) { impl_->on_step_end(envs, mode); }
 void VisualPpoLearner::reset_memory(Mode mode) { impl_->reset_memory(mode); }
 void VisualPpoLearner::before_step(const VectorEnv& envs) { impl_->before_step(envs); }

@@ -19,7 +19,7 @@
 //
 // Example (what the visual_ppo agent does through collect()):
 //   VisualPpoLearner learner(config, spec, num_envs, seed);
-//   learner.act(envs, VisualPpoLearner::Mode::kBehaviour, envs.discrete_actions());
+//   learner.act(envs, VisualPpoLearner::Mode::kBehaviour, {envs.discrete_actions(), nullptr});
 //   learner.before_step(envs);  envs.step();  learner.after_step(envs);
 //   learner.on_step_end(envs, VisualPpoLearner::Mode::kBehaviour);
 //   if (rollout full) learner.update(progress);
@@ -31,6 +31,7 @@
 #include <string>
 
 #include "core/agent.h"
+#include "core/env.h"
 
 namespace ember {
 
@@ -58,7 +59,8 @@ class VisualPpoLearner {
   VisualPpoLearner(const VisualPpoLearner&) = delete;
   VisualPpoLearner& operator=(const VisualPpoLearner&) = delete;
 
-  void act(const VectorEnv& envs, Mode mode, int32_t* actions);
+  // Writes one action per row into out.discrete (the VectorEnv's layout).
+  void act(const VectorEnv& envs, Mode mode, const ActionBuffer& out);
   void on_step_end(const VectorEnv& envs, Mode mode);
   void reset_memory(Mode mode);
   void before_step(const VectorEnv& envs);

@@ -128,7 +128,7 @@ class VisualPpoTest : public ::testing::Test {
     struct BehaviourPolicy : Policy {
       VisualPpoLearner& l;
       explicit BehaviourPolicy(VisualPpoLearner& l) : l(l) {}
-      void act(VectorEnv& e) override { l.act(e, VisualPpoLearner::Mode::kBehaviour, e.discrete_actions()); }
+      void act(VectorEnv& e) override { l.act(e, VisualPpoLearner::Mode::kBehaviour, {e.discrete_actions(), nullptr}); }
       void on_step_end(const VectorEnv& e) override { l.on_step_end(e, VisualPpoLearner::Mode::kBehaviour); }
     } policy(learner);
     collect(envs, policy, CollectLimit::steps(learner.rollout_length()), &sink, nullptr);
@@ -183,8 +183,8 @@ TEST_F(VisualPpoTest, CheckpointRestoresThePolicyAndItsMemory) {
   restored.load(checkpoint);
   int32_t a[2], b[2];
   for (auto mode : {VisualPpoLearner::Mode::kGreedy, VisualPpoLearner::Mode::kBehaviour}) {
-    trained.act(*envs, mode, a);
-    restored.act(*envs, mode, b);
+    trained.act(*envs, mode, {a, nullptr});
+    restored.act(*envs, mode, {b, nullptr});
     EXPECT_EQ(a[0], b[0]);
     EXPECT_EQ(a[1], b[1]);
   }
