@@ -3,6 +3,7 @@
 #include "agents/mansa/mansa_agent.h"
 #include "agents/ppo/ppo_agent.h"
 #include "agents/ppo/visual_ppo_agent.h"
+#include "agents/pretrain/encoder_pretrain_agent.h"
 #include "agents/qlearning/q_agent.h"
 #include "agents/scripted/oracle_agent.h"
 #include "agents/scripted/random_agent.h"
@@ -14,6 +15,7 @@ void register_builtin_agents(Registry& registry) {
   register_oracle_agent(registry);
   register_ppo(registry);
   register_visual_ppo(registry);
+  register_encoder_pretrain(registry);
   register_qlearning_agents(registry);
   register_mansa(registry);
 }

@@ -38,4 +38,8 @@ ConvEncoderImpl::ConvEncoderImpl(const ConvEncoderOptions& o, int64_t height, in
 
 at::Tensor ConvEncoderImpl::forward(const at::Tensor& frames) { return layers_->forward(frames); }
 
+at::Tensor frames_to_float(const at::Tensor& u8_nhwc) {
+  return u8_nhwc.permute({0, 3, 1, 2}).to(torch::kFloat).div_(255.0);
+}
+
 }  // namespace ember

@@ -47,4 +47,8 @@ class ConvEncoderImpl : public torch::nn::Module {
 };
 TORCH_MODULE(ConvEncoder);
 
+// An env's u8 frames [N, H, W, 3] as the encoder's input: float [N, 3, H, W]
+// in [0, 1] (a permuted view converted once; no other copy).
+at::Tensor frames_to_float(const at::Tensor& u8_nhwc);
+
 }  // namespace ember

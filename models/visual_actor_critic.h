@@ -65,6 +65,7 @@ class VisualActorCriticImpl : public torch::nn::Module {
   at::Tensor code_probabilities(const at::Tensor& frames, const at::Tensor& goal_ids, const at::Tensor& prev_actions);
 
   int64_t embed_dim() const { return embed_dim_; }
+  ConvEncoder& encoder() { return encoder_; }
   const VisualActorCriticOptions& options() const { return options_; }
 
  private:

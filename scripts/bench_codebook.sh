@@ -20,8 +20,8 @@ out="runs/codebook_bench"
 mkdir -p "$out"
 export OPENBLAS_NUM_THREADS=1
 runs=()
-for variant in $variants; do
-  for seed in $seeds; do
+for seed in $seeds; do  # seed-major: with JOBS=2 both variants of a seed run side by side
+  for variant in $variants; do
     name="${variant}${tag}_s${seed}"
     queue_run "$out" "$name" "configs/navigation/ppo_${variant}.yaml" train.seed="$seed" \
       ${overrides[@]+"${overrides[@]}"}

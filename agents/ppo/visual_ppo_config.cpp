@@ -45,6 +45,9 @@ std::vector<ParamSpec> visual_ppo_param_specs() {
   specs.push_back(ParamSpec::integer("codebook_size", 256, 2, 1 << 16, "codes in the codebook (K)"));
   specs.push_back(ParamSpec::integer("code_dim", 10, 1, 1 << 12, "width of each code (d)"));
   specs.push_back(ParamSpec::real("codebook_dropout", 0.1, 0.0, 0.9, "dropout on the code probabilities"));
+  specs.push_back(ParamSpec::string("encoder_checkpoint", "", {},
+                                    "checkpoint of an encoder_pretrain run: its CNN is loaded and frozen "
+                                    "(path relative to the working directory; also read on --resume)"));
   return specs;
 }
 
@@ -62,6 +65,7 @@ VisualPpoConfig VisualPpoConfig::from_params(const Params& p) {
   c.codebook_size = p.get_int("codebook_size");
   c.code_dim = p.get_int("code_dim");
   c.codebook_dropout = p.get_float("codebook_dropout");
+  c.encoder_checkpoint = p.get_string("encoder_checkpoint");
   if (c.ppo.rollout_length % c.bptt_length != 0)
     throw std::invalid_argument("agent.bptt_length (" + std::to_string(c.bptt_length) +
                                 ") must divide agent.rollout_length (" + std::to_string(c.ppo.rollout_length) + ")");

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "agents/ppo/ppo_config.h"
@@ -27,6 +28,9 @@ struct VisualPpoConfig {
   int64_t codebook_size = 256;
   int64_t code_dim = 10;
   double codebook_dropout = 0.1;
+  // An encoder_pretrain checkpoint (agents/pretrain/encoder_pretrain_agent.h)
+  // whose CNN replaces the trainable one and stays frozen; "" = train the CNN.
+  std::string encoder_checkpoint;
 
   static VisualPpoConfig from_params(const Params& params);
 };

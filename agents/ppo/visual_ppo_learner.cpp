@@ -9,6 +9,7 @@
 
 #include <torch/torch.h>
 
+#include "agents/pretrain/pretrained_encoder.h"
 #include "agents/ppo/ppo_core.h"
 #include "agents/ppo/visual_ppo_config.h"
 #include "core/binary_io.h"
@@ -52,8 +53,6 @@ class PhaseClock {
   std::chrono::steady_clock::time_point last_;
 };
 
-// u8 [rows, H, W, 3] -> float [rows, 3, H, W] in [0, 1] (channels-last strides, no extra copy)
-at::Tensor frames_to_float(const at::Tensor& u8_nhwc) { return u8_nhwc.permute({0, 3, 1, 2}).to(torch::kFloat).div_(255.0); }
 }  // namespace
 
 struct VisualPpoLearner::Impl {
@@ -94,8 +93,15 @@ struct VisualPpoLearner::Impl {
     num_actions_ = o.num_actions;
     at::Generator gen = make_generator(derive_seed(seed, "visual_ppo/init"));
     model_ = VisualActorCritic(o, gen);
-    optimizer_ = std::make_unique<torch::optim::Adam>(model_->parameters(),
-                                                      torch::optim::AdamOptions(config_.ppo.lr).eps(1e-5));
+    if (!config_.encoder_checkpoint.empty()) {
+      // A frozen encoder: no gradients, so autograd also skips its backward pass.
+      load_pretrained_encoder(config_.encoder_checkpoint, config_.conv_channels, height_, width_, model_->encoder());
+      for (at::Tensor& p : model_->encoder()->parameters()) p.set_requires_grad(false);
+    }
+    std::vector<at::Tensor> trainable;
+    for (const at::Tensor& p : model_->parameters())
+      if (p.requires_grad()) trainable.push_back(p);
+    optimizer_ = std::make_unique<torch::optim::Adam>(trainable, torch::optim::AdamOptions(config_.ppo.lr).eps(1e-5));
     for (auto& prev : prev_action_) prev.assign(static_cast<size_t>(rows_), -1);
     for (auto& last : last_action_) last.assign(static_cast<size_t>(rows_), 0);
 
@@ -173,6 +179,18 @@ struct VisualPpoLearner::Impl {
       std::copy(h.data_ptr<float>(), h.data_ptr<float>() + rows * config_.gru_hidden, hidden_before_.begin() + t * B * Hd);
     }
     h = h_next;
+  }
+
+  std::vector<float> code_probabilities(const VectorEnv& envs, Mode mode) {
+    if (!config_.codebook) throw std::logic_error("visual PPO: code probabilities of a policy without a codebook");
+    torch::NoGradGuard no_grad;
+    const int64_t rows = static_cast<int64_t>(envs.num_envs()) * agents_;
+    auto& prev = prev_actions(mode, rows);
+    auto p = model_->code_probabilities(frames_of(envs.field(rgb_field_), rows),
+                                        goal_ids_of(envs.field_as<float>(goal_field_), rows),
+                                        torch::from_blob(prev.data(), {rows}, torch::kLong))
+                 .contiguous();
+    return std::vector<float>(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
   }
 
   // Rows whose episode ended start the next one with a zero state and no previous action.
@@ -465,10 +483,14 @@ Metrics VisualPpoLearner::update(const TrainProgress& progress) { return impl_->
 int64_t VisualPpoLearner::rollout_length() const { return impl_->T_; }
 void VisualPpoLearner::save(std::ostream& out) const { impl_->save(out); }
 void VisualPpoLearner::load(std::istream& in) { impl_->load(in); }
+std::vector<float> VisualPpoLearner::code_probabilities(const VectorEnv& envs, Mode mode) {
+  return impl_->code_probabilities(envs, mode);
+}
 void VisualPpoLearner::set_profile(VisualPpoProfile* profile) { impl_->profile_ = profile; }
 int64_t VisualPpoLearner::parameter_count() const {
   int64_t n = 0;
-  for (const auto& p : impl_->model_->parameters()) n += p.numel();
+  for (const auto& p : impl_->model_->parameters())
+    if (p.requires_grad()) n += p.numel();
   return n;
 }
 

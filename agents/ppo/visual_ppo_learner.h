@@ -29,6 +29,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/agent.h"
 #include "core/env.h"
@@ -70,6 +71,12 @@ class VisualPpoLearner {
 
   void save(std::ostream& out) const;
   void load(std::istream& in);
+
+  // The codebook's code probabilities (before dropout) that the next act()
+  // in `mode` would use on the envs' current observations, row-major
+  // [rows, codebook_size] (rows = envs x agents); needs config.codebook. For
+  // tools that show which codes the goal selects (ember_codebook_probe).
+  std::vector<float> code_probabilities(const VectorEnv& envs, Mode mode);
 
   // Trainable parameters of the network (for tests and docs).
   int64_t parameter_count() const;

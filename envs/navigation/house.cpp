@@ -248,12 +248,45 @@ bool house_is_navigable(const House& h) {
   return true;
 }
 
+// Small rooms leave narrow gaps between large objects, where the generator's
+// coarse grid can see a passage that the env's finer one (0.05 m) does not,
+// and a large object can come within the success distance of every cell an
+// agent can reach. The starter tier therefore checks on the env's grid that
+// the main free-space component comes within kReach of every object and has
+// cells at least kStartClearance from each one (room for a start).
+constexpr double kStartClearance = 1.5;
+constexpr double kEnvGrid = 0.05;  // ObjectNavEnv's occupancy resolution
+bool starter_house_is_open(const House& h) {
+  const OccupancyGrid g = build_occupancy(h, kAgentRadius, kEnvGrid);
+  std::vector<int> labels;
+  const int n = label_components(g, &labels);
+  if (n == 0) return false;
+  std::vector<int> size(static_cast<size_t>(n), 0);
+  for (int l : labels)
+    if (l >= 0) ++size[l];
+  const int main = static_cast<int>(std::max_element(size.begin(), size.end()) - size.begin());
+  for (const HouseObject& o : h.objects) {
+    bool near = false, far = false;
+    for (int k = 0; k < g.nx * g.ny && !(near && far); ++k) {
+      if (labels[k] != main) continue;
+      const double d = distance_to_footprint(o, g.cell_x(k % g.nx), g.cell_y(k / g.nx));
+      near = near || d <= kReach;
+      far = far || d >= kStartClearance;
+    }
+    if (!near || !far) return false;
+  }
+  return true;
+}
+
 bool try_generate(int tier, Rng& rng, House* h) {
   // 1. Footprint and rooms.
   int n_rooms = 1, W = 0, H = 0;
   if (tier == 0) {
     W = 4 + static_cast<int>(rng.uniform_int(4));
     H = 4 + static_cast<int>(rng.uniform_int(4));
+  } else if (tier == kStarterTier) {
+    W = 3 + static_cast<int>(rng.uniform_int(3));
+    H = 3 + static_cast<int>(rng.uniform_int(3));
   } else {
     n_rooms = tier == 1 ? 2 + static_cast<int>(rng.uniform_int(2)) : 4 + static_cast<int>(rng.uniform_int(3));
     double area = 0;
@@ -317,11 +350,19 @@ bool try_generate(int tier, Rng& rng, House* h) {
 
   // 4. Objects.
   const auto& cats = object_categories();
-  const int n_objects = tier == 0 ? 6 + static_cast<int>(rng.uniform_int(4))
+  const bool starter = tier == kStarterTier;
+  const int n_objects = tier == 0  ? 6 + static_cast<int>(rng.uniform_int(4))
+                        : starter ? 3 + static_cast<int>(rng.uniform_int(2))
                                   : n_rooms * (3 + static_cast<int>(rng.uniform_int(2)));
+  // The starter tier draws distinct categories (a shuffled prefix of its set),
+  // so the goal is never ambiguous between instances; the others draw with repetition.
+  std::array<int, kStarterCategories.size()> starter_order = kStarterCategories;
+  if (starter)
+    for (int i = static_cast<int>(starter_order.size()) - 1; i > 0; --i)
+      std::swap(starter_order[i], starter_order[rng.uniform_int(i + 1)]);
   h->objects.clear();
   for (int k = 0; k < n_objects; ++k) {
-    const int cat = static_cast<int>(rng.uniform_int(cats.size()));
+    const int cat = starter ? starter_order[k] : static_cast<int>(rng.uniform_int(cats.size()));
     const ObjectCategory& c = cats[cat];
     const std::array<double, 3> he = half_extents(c);
     for (int attempt = 0; attempt < 20; ++attempt) {
@@ -354,7 +395,7 @@ bool try_generate(int tier, Rng& rng, House* h) {
       h->objects.pop_back();
     }
   }
-  return h->objects.size() >= 3 && house_is_navigable(*h);
+  return h->objects.size() >= 3 && house_is_navigable(*h) && (!starter || starter_house_is_open(*h));
 }
 
 void append(std::string* s, const char* fmt, ...) __attribute__((format(printf, 2, 3)));

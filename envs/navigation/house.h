@@ -38,7 +38,14 @@ constexpr double kCameraFovyDegrees = 63.453;  // LoCoBot vertical field of view
 constexpr double kWallThickness = 0.10;
 constexpr double kWallHeight = 2.5;
 constexpr double kDoorWidth = 0.9;  // gap between wall ends (clear width 0.8 m: walls overlap 5 cm at ends)
-constexpr int kNumTiers = 3;        // 0: one room, 1: 2-3 rooms, 2: 4-6 rooms
+// 0: one room, 1: 2-3 rooms, 2: 4-6 rooms; 3: the starter tier, one small room
+// with 3-4 objects of distinct categories from kStarterCategories (sized for
+// learning from pixels on a CPU; numbered last so tiers 0-2 keep their houses).
+constexpr int kNumTiers = 4;
+constexpr int kStarterTier = 3;
+// The starter tier's categories: the five largest, each a distinct colour
+// (Bed, Sofa, Chair, GarbageCan, HousePlant).
+constexpr std::array<int, 5> kStarterCategories = {0, 1, 3, 4, 8};
 
 // ---- object categories ----
 enum class ShapeKind { kBox, kSphere, kCylinder, kCapsule, kEllipsoid };

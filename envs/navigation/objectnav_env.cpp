@@ -41,6 +41,7 @@ ObjectNavConfig ObjectNavConfig::from_params(const Params& p) {
   if (p.has("height")) c.height = static_cast<int>(p.get_int("height"));
   if (p.has("render")) c.render = p.get_bool("render");
   if (p.has("depth")) c.depth = p.get_bool("depth");
+  if (p.has("visible")) c.observe_visible = p.get_bool("visible");
   if (p.has("shaping")) c.shaping = p.get_bool("shaping");
   if (p.has("max_episode_steps")) c.max_episode_steps = static_cast<int>(p.get_int("max_episode_steps"));
   if (p.has("min_start_distance")) c.min_start_distance = p.get_float("min_start_distance");
@@ -73,6 +74,7 @@ EnvSpec ObjectNavEnv::make_spec(const ObjectNavConfig& c) {
   // metres along the view axis; the far plane (zfar x the model's extent)
   // depends on the house, hence the loose bound
   if (c.depth) s.observation.push_back({"depth", Space::box({c.height, c.width}, 0.0f, 1000.0f)});
+  if (c.observe_visible) s.observation.push_back({"visible", Space::box({num_object_categories()}, 0.0f, 1.0f)});
   s.action = Space::discrete(kNavNumActions);
   s.max_episode_steps = c.max_episode_steps;
   s.episode_metrics = {"success", "spl", "episode_length", "final_distance"};
@@ -275,6 +277,13 @@ void ObjectNavEnv::write_observation(const EnvSlot& out) {
     std::memset(rgb, 0, static_cast<size_t>(config_.width) * config_.height * 3);
   float* goal = out.field<float>(1);
   for (int c = 0; c < num_object_categories(); ++c) goal[c] = c == target_ ? 1.0f : 0.0f;
+  if (config_.observe_visible) {
+    float* visible = out.field<float>(config_.depth ? 3 : 2);
+    std::fill(visible, visible + num_object_categories(), 0.0f);
+    const double aspect = static_cast<double>(config_.width) / config_.height;
+    for (size_t i = 0; i < house_.objects.size(); ++i)
+      if (sim_.object_visible(static_cast<int>(i), aspect)) visible[house_.objects[i].category] = 1.0f;
+  }
 }
 
 void ObjectNavEnv::episode_metrics(double* out) const {

@@ -7,7 +7,8 @@
 // User-facing description and choices: docs/envs/navigation.md.
 //
 // Observations: "rgb" u8 [H, W, 3] (default 64 x 64), "goal" f32 one-hot
-// [num_object_categories()] of the target category.
+// [num_object_categories()] of the target category; optionally "depth" f32
+// [H, W] and "visible" f32 [num_object_categories()] (ObjectNavConfig).
 // Actions Discrete(6): 0 MoveAhead 0.25 m, 1 RotateLeft 30, 2 RotateRight 30,
 // 3 End, 4 LookUp 30, 5 LookDown 30 (pitch limited to [-30, 60] degrees).
 // Reward: -0.01 per step, +10 when End succeeds, plus (switchable) progress
@@ -66,6 +67,11 @@ struct ObjectNavConfig {
   int width = 64, height = 64;
   bool render = true;   // false: "rgb" stays black (no GL context is created)
   bool depth = false;   // also observe metric depth ("depth", needs render)
+  // Also observe "visible": f32 [num_object_categories()], 1 for each
+  // category with an object in view (in the frustum, unoccluded). Ground
+  // truth for pretraining image encoders (agents/pretrain/); privileged, so
+  // no policy under evaluation should read it.
+  bool observe_visible = false;
   bool shaping = true;  // progress shaping in the reward
   int max_episode_steps = 500;
   double success_distance = 1.0;

@@ -57,4 +57,18 @@ TEST(VisualPpoCli, RefusesABpttLengthThatDoesNotDivideTheRollout) {
   EXPECT_FALSE(exists(dir + "/runs"));
 }
 
+// A frozen-encoder file that does not exist is refused naming the file, the
+// key and the file it was given, exit 2, before a run directory exists.
+TEST(VisualPpoCli, RefusesAMissingEncoderFile) {
+  const std::string dir = temp_dir("visual_no_encoder");
+  write(dir + "/bad.yaml",
+        "name: bad\nenv: {id: objectnav, num_envs: 2}\n"
+        "agent: {id: visual_ppo, encoder_checkpoint: missing.ckpt}\n");
+  const Result r = run_ember(dir, "train bad.yaml");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("bad.yaml: agent.encoder_checkpoint: cannot use 'missing.ckpt'"), std::string::npos)
+      << r.output;
+  EXPECT_FALSE(exists(dir + "/runs"));
+}
+
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/registry.h"
+#include "core/vector_env.h"
 #include "envs/navigation/objectnav_env.h"
 #include "envs/navigation/register.h"
 #include "navigation_harness.h"
@@ -179,6 +180,65 @@ TEST(NavigationEnv, SeededResetsAreDeterministic) {
     }
   }
   EXPECT_THROW(a.step(6), std::invalid_argument);
+}
+
+// Every starter-tier reset finds a start (small rooms with a large object
+// are where starts can run out) that has not already succeeded, and nearly
+// all are at least min_start_distance from the goal (the rest are the
+// farthest of the candidates the env draws; objectnav_env.h).
+TEST(NavigationEnv, StarterTierAlwaysHasAStart) {
+  for (HouseSplit split : {HouseSplit::kTrain, HouseSplit::kTest}) {
+    ObjectNavConfig c = nav_config(kStarterTier);
+    c.split = split;
+    NavHarness h(c);
+    h.env.seed(17);
+    int far = 0;
+    constexpr int kEpisodes = 400;
+    for (int episode = 0; episode < kEpisodes; ++episode) {
+      ASSERT_NO_THROW(h.env.reset(h.slot())) << "episode " << episode;
+      EXPECT_FALSE(h.env.success_now()) << "house " << h.env.house().seed;
+      far += h.env.optimal_distance() >= c.min_start_distance;
+    }
+    EXPECT_GE(far, 0.9 * kEpisodes);
+  }
+}
+
+// visible=true adds the "visible" field after depth; the oracle's episodes
+// end successfully only with their target in view, and "visible" says so on
+// the step End is called; no category is in view that has no object in the house.
+TEST(NavigationEnv, VisibleFieldMarksCategoriesInView) {
+  ObjectNavConfig c = nav_config(kStarterTier);
+  c.observe_visible = true;
+  EXPECT_EQ(ObjectNavEnv(c).spec().field_index("visible"), 2);
+  ObjectNavConfig plain = nav_config(kStarterTier);
+  EXPECT_EQ(ObjectNavEnv(plain).spec().field_index("visible"), -1);
+  std::vector<std::unique_ptr<Env>> list;
+  list.push_back(std::make_unique<ObjectNavEnv>(c));
+  auto* env = static_cast<ObjectNavEnv*>(list.front().get());
+  VectorEnv envs(std::move(list));
+  envs.reset(5);
+  const int field = envs.spec().field_index("visible");
+  int successes = 0, in_view = 0;
+  for (int step = 0; step < 400; ++step) {
+    const float* visible = envs.field_as<float>(field);
+    std::vector<int> present(num_object_categories(), 0);
+    for (const HouseObject& o : env->house().objects) present[o.category] = 1;
+    for (int k = 0; k < num_object_categories(); ++k) {
+      EXPECT_TRUE(visible[k] == 0.0f || visible[k] == 1.0f);
+      if (!present[k]) EXPECT_EQ(visible[k], 0.0f) << "category " << k;
+      in_view += visible[k] == 1.0f;
+    }
+    const int32_t action = env->expert_action();
+    if (action == kNavEnd) {
+      EXPECT_TRUE(env->success_now());
+      EXPECT_EQ(visible[env->target()], 1.0f) << "house " << env->house().seed;
+      ++successes;
+    }
+    envs.discrete_actions()[0] = action;
+    envs.step();
+  }
+  EXPECT_GE(successes, 5);
+  EXPECT_GT(in_view, 0);
 }
 
 // "objectnav" is registered with its parameters and builds its spec.

@@ -3,6 +3,7 @@
 // placement, and that every house is connected with every object reachable.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -60,7 +61,7 @@ TEST(NavigationHouse, GeneratorIsDeterministic) {
 // Room counts follow the tiers; rooms tile the house; objects stay inside
 // their room, off each other, with at least three objects per house.
 TEST(NavigationHouse, TiersRoomsAndObjects) {
-  const int lo[kNumTiers] = {1, 2, 4}, hi[kNumTiers] = {1, 3, 6};
+  const int lo[kNumTiers] = {1, 2, 4, 1}, hi[kNumTiers] = {1, 3, 6, 1};
   for (int tier = 0; tier < kNumTiers; ++tier) {
     std::set<size_t> counts;
     for (uint64_t i = 0; i < 40; ++i) {
@@ -93,10 +94,39 @@ TEST(NavigationHouse, TiersRoomsAndObjects) {
         }
       }
     }
-    if (tier > 0) {
+    if (tier == 1 || tier == 2) {
       EXPECT_GT(counts.size(), 1u) << "tier " << tier << " always has the same room count";
     }
   }
+}
+
+// The starter tier: one room of 3-5 m per side holding 3-4 objects, each of
+// a different category from kStarterCategories, and over many houses every
+// starter category and both object counts occur.
+TEST(NavigationHouse, StarterTierIsSmallWithDistinctCategories) {
+  std::set<int> categories_seen;
+  std::set<size_t> counts_seen;
+  for (uint64_t i = 0; i < 60; ++i) {
+    const House h = generate_house(kStarterTier, house_seed(HouseSplit::kTrain, i));
+    ASSERT_EQ(h.rooms.size(), 1u);
+    EXPECT_GE(h.width, 3.0);
+    EXPECT_LE(h.width, 5.0);
+    EXPECT_GE(h.depth, 3.0);
+    EXPECT_LE(h.depth, 5.0);
+    ASSERT_GE(h.objects.size(), 3u);
+    ASSERT_LE(h.objects.size(), 4u);
+    counts_seen.insert(h.objects.size());
+    std::set<int> in_house;
+    for (const HouseObject& o : h.objects) {
+      EXPECT_NE(std::find(kStarterCategories.begin(), kStarterCategories.end(), o.category),
+                kStarterCategories.end())
+          << "category " << o.category << " in starter house " << h.seed;
+      EXPECT_TRUE(in_house.insert(o.category).second) << "repeated category in starter house " << h.seed;
+      categories_seen.insert(o.category);
+    }
+  }
+  EXPECT_EQ(categories_seen.size(), kStarterCategories.size());
+  EXPECT_EQ(counts_seen.size(), 2u);
 }
 
 // Every house of every tier is connected: one free-space component reaches
