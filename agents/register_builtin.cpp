@@ -1,6 +1,7 @@
 #include "agents/register_builtin.h"
 
 #include "agents/mansa/mansa_agent.h"
+#include "agents/planner/planner_actor_agent.h"
 #include "agents/ppo/ppo_agent.h"
 #include "agents/ppo/visual_ppo_agent.h"
 #include "agents/qlearning/q_agent.h"
@@ -16,6 +17,7 @@ void register_builtin_agents(Registry& registry) {
   register_visual_ppo(registry);
   register_qlearning_agents(registry);
   register_mansa(registry);
+  register_planner_actor_agent(registry);
 }
 
 }  // namespace ember
