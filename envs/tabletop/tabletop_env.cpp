@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -217,6 +218,26 @@ bool TabletopEnv::expert_action(const ActionBuffer& out) {
 }
 
 namespace {
+// Equal up to case, spacing and the final period.
+bool same_step_text(const std::string& a, const std::string& b) {
+  const auto words = [](const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n') {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    while (!out.empty() && out.back() == '.') out.pop_back();
+    return out;
+  };
+  return words(a) == words(b);
+}
+
 void write_pick_place(const PickPlace& a, const ActionBuffer& out) {
   const double values[6] = {a.pick_x, a.pick_y, a.pick_yaw, a.place_x, a.place_y, a.place_yaw};
   for (int i = 0; i < 6; ++i) out.continuous[i] = static_cast<float>(values[i]);
@@ -225,6 +246,13 @@ void write_pick_place(const PickPlace& a, const ActionBuffer& out) {
 
 std::string TabletopEnv::ground_instruction(const std::string& instruction, const ActionBuffer& out) {
   if (!episode_) return "no episode yet";
+  // The oracle's own step, already planned this step: its action, so that
+  // the oracle planner + oracle actor is exactly the scripted oracle (no
+  // second draw of the random pick pixel).
+  if (expert_planned_ && !expert_instruction_.empty() && same_step_text(instruction, expert_instruction_)) {
+    write_pick_place(expert_action_, out);
+    return {};
+  }
   const Grounding g = ground_step_instruction(instruction, scene_, tracker_->remaining_goals(), full_maps(), oracle_rng_);
   if (!g.step) return g.error;
   write_pick_place(g.step->action, out);

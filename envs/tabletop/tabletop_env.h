@@ -110,6 +110,9 @@ class TabletopEnv final : public Env, public InstructionGrounding {
   // the oracle's action for a step instruction in its own phrasing, read
   // against the scene's ground truth; idle = suction on bare table at the
   // workspace corner (what the expert does when nothing is left to move).
+  // The oracle's own step of this state (after expert_instruction()) gets
+  // exactly the oracle's action, so the oracle planner + oracle actor is the
+  // scripted oracle.
   std::string ground_instruction(const std::string& instruction, const ActionBuffer& out) override;
   void idle_action(const ActionBuffer& out) override;
 
