@@ -1,6 +1,7 @@
 #include "agents/register_builtin.h"
 
 #include "agents/mansa/mansa_agent.h"
+#include "agents/planner/planner_actor_agent.h"
 #include "agents/ppo/ppo_agent.h"
 #include "agents/ppo/visual_ppo_agent.h"
 #include "agents/pretrain/encoder_pretrain_agent.h"
@@ -18,6 +19,7 @@ void register_builtin_agents(Registry& registry) {
   register_encoder_pretrain(registry);
   register_qlearning_agents(registry);
   register_mansa(registry);
+  register_planner_actor_agent(registry);
 }
 
 }  // namespace ember

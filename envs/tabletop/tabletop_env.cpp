@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -12,6 +13,7 @@
 #include "envs/tabletop/tasks/caption.h"
 #include "envs/tabletop/tasks/goals.h"
 #include "envs/tabletop/tasks/oracle.h"
+#include "envs/tabletop/tasks/step_grounding.h"
 #include "envs/tabletop/tasks/task.h"
 #include "envs/tabletop/tasks/vocabulary.h"
 #include "envs/tabletop/top_down_renderer.h"
@@ -20,6 +22,8 @@ namespace ember::tabletop {
 
 namespace {
 enum Field { kRgb = 0, kHeight = 1, kInstruction = 2 };
+// Suction on bare table at the workspace's corner: changes nothing.
+PickPlace idle_pick_place() { return {kMinX, kMinY, 0.0, kMinX, kMinY, 0.0}; }
 constexpr uint64_t kValSeeds = 5000;  // val seeds 1, 3, ..., 9999; test from 10001
 }  // namespace
 
@@ -195,7 +199,7 @@ void TabletopEnv::plan_expert() {
   } else {
     // Nothing left the oracle can do: suction at the workspace's corner, on
     // bare table, changes nothing.
-    expert_action_ = {kMinX, kMinY, 0.0, kMinX, kMinY, 0.0};
+    expert_action_ = idle_pick_place();
     expert_instruction_.clear();
   }
   expert_planned_ = true;
@@ -212,6 +216,50 @@ bool TabletopEnv::expert_action(const ActionBuffer& out) {
   for (int i = 0; i < 6; ++i) out.continuous[i] = static_cast<float>(values[i]);
   return true;
 }
+
+namespace {
+// Equal up to case, spacing and the final period.
+bool same_step_text(const std::string& a, const std::string& b) {
+  const auto words = [](const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n') {
+        space = !out.empty();
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    while (!out.empty() && out.back() == '.') out.pop_back();
+    return out;
+  };
+  return words(a) == words(b);
+}
+
+void write_pick_place(const PickPlace& a, const ActionBuffer& out) {
+  const double values[6] = {a.pick_x, a.pick_y, a.pick_yaw, a.place_x, a.place_y, a.place_yaw};
+  for (int i = 0; i < 6; ++i) out.continuous[i] = static_cast<float>(values[i]);
+}
+}  // namespace
+
+std::string TabletopEnv::ground_instruction(const std::string& instruction, const ActionBuffer& out) {
+  if (!episode_) return "no episode yet";
+  // The oracle's own step, already planned this step: its action, so that
+  // the oracle planner + oracle actor is exactly the scripted oracle (no
+  // second draw of the random pick pixel).
+  if (expert_planned_ && !expert_instruction_.empty() && same_step_text(instruction, expert_instruction_)) {
+    write_pick_place(expert_action_, out);
+    return {};
+  }
+  const Grounding g = ground_step_instruction(instruction, scene_, tracker_->remaining_goals(), full_maps(), oracle_rng_);
+  if (!g.step) return g.error;
+  write_pick_place(g.step->action, out);
+  return {};
+}
+
+void TabletopEnv::idle_action(const ActionBuffer& out) { write_pick_place(idle_pick_place(), out); }
 
 std::string TabletopEnv::expert_instruction() {
   plan_expert();

@@ -32,6 +32,7 @@
 //   env.seed(1);
 //   env.reset(slot);
 //   PickPlace a = env.expert();              // the scripted oracle's next action
+//   env.ground_instruction("pick up the red block and place it on the red bowl.", out);
 #pragma once
 
 #include <cstdint>
@@ -40,6 +41,7 @@
 #include <vector>
 
 #include "core/env.h"
+#include "core/instruction_grounding.h"
 #include "core/rng.h"
 #include "envs/tabletop/physics_world.h"
 #include "envs/tabletop/scene.h"
@@ -73,7 +75,7 @@ struct TabletopConfig {
   void validate() const;  // throws std::invalid_argument
 };
 
-class TabletopEnv final : public Env {
+class TabletopEnv final : public Env, public InstructionGrounding {
  public:
   explicit TabletopEnv(const TabletopConfig& config);
   ~TabletopEnv() override;
@@ -104,6 +106,15 @@ class TabletopEnv final : public Env {
   std::string expert_instruction() override;
   // Env's expert hook (the "oracle" agent): the oracle's PickPlace as Box(6).
   bool expert_action(const ActionBuffer& out) override;
+  // The oracle actor (core/instruction_grounding.h, tasks/step_grounding.h):
+  // the oracle's action for a step instruction in its own phrasing, read
+  // against the scene's ground truth; idle = suction on bare table at the
+  // workspace corner (what the expert does when nothing is left to move).
+  // The oracle's own step of this state (after expert_instruction()) gets
+  // exactly the oracle's action, so the oracle planner + oracle actor is the
+  // scripted oracle.
+  std::string ground_instruction(const std::string& instruction, const ActionBuffer& out) override;
+  void idle_action(const ActionBuffer& out) override;
 
   // Read access for tests, pictures and tools.
   const Scene& scene() const { return scene_; }

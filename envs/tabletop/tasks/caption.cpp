@@ -65,14 +65,8 @@ std::string area_of(double x, double y) {
 
 // Where a block is: on a block, in a bowl or zone, or in an area.
 std::string block_place(const Scene& scene, const SceneObject& block, bool sized_names) {
-  constexpr double kTouch = 0.01;  // m of slack between resting faces
-  for (const SceneObject& other : scene.objects) {
-    if (&other == &block || other.kind != ObjectKind::kBlock) continue;
-    const bool above = std::abs(block.pose.x - other.pose.x) < other.size / 2 &&
-                       std::abs(block.pose.y - other.pose.y) < other.size / 2;
-    const double gap = (block.pose.z - block.size / 2) - (other.pose.z + other.size / 2);
-    if (above && std::abs(gap) < kTouch) return "on the " + other.name(sized_names);
-  }
+  const int below = supporting_block(scene, static_cast<int>(&block - scene.objects.data()));
+  if (below >= 0) return "on the " + scene.objects[static_cast<size_t>(below)].name(sized_names);
   for (const SceneObject& other : scene.objects) {
     const double dx = block.pose.x - other.pose.x, dy = block.pose.y - other.pose.y;
     if (other.kind == ObjectKind::kBowl && std::hypot(dx, dy) < other.size / 2) return "in the " + other.name(false);
@@ -86,6 +80,19 @@ std::string block_place(const Scene& scene, const SceneObject& block, bool sized
 }
 
 }  // namespace
+
+int supporting_block(const Scene& scene, int block_id) {
+  constexpr double kTouch = 0.01;  // m of slack between resting faces
+  const SceneObject& block = scene.objects[static_cast<size_t>(block_id)];
+  for (const SceneObject& other : scene.objects) {
+    if (&other == &block || other.kind != ObjectKind::kBlock) continue;
+    const bool above = std::abs(block.pose.x - other.pose.x) < other.size / 2 &&
+                       std::abs(block.pose.y - other.pose.y) < other.size / 2;
+    const double gap = (block.pose.z - block.size / 2) - (other.pose.z + other.size / 2);
+    if (above && std::abs(gap) < kTouch) return static_cast<int>(&other - scene.objects.data());
+  }
+  return -1;
+}
 
 std::string scene_layout(const Scene& scene, bool sized_names) {
   std::string out;

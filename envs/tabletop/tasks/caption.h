@@ -42,4 +42,8 @@ std::string scene_caption(const Scene& scene, bool sized_names);
 // reachable area). Bowls and zones are placed by quadrant.
 std::string scene_layout(const Scene& scene, bool sized_names);
 
+// The block that block `block_id` rests on (its centre within that block's
+// top face, the faces within 1 cm), or -1: the layout's "on" relation.
+int supporting_block(const Scene& scene, int block_id);
+
 }  // namespace ember::tabletop

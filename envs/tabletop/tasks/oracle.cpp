@@ -32,10 +32,7 @@ std::string step_instruction(const std::string& pick_name, const std::string& pl
   return "pick up the " + pick_name + " and place it on the " + place_name + ".";
 }
 
-std::optional<OracleStep> oracle_step(const std::vector<GoalStep>& remaining_goals, const Scene& scene,
-                                      const TopDownMaps& maps, bool sized_names, Rng& rng) {
-  if (remaining_goals.empty()) return std::nullopt;
-  const GoalStep& goal = remaining_goals.front();
+std::vector<OracleMove> oracle_moves(const GoalStep& goal, const Scene& scene) {
   const int n_objects = goal.num_objects(), n_targets = goal.num_targets();
   const auto pose_of = [&](int i) -> const Pose& {
     return scene.objects[static_cast<size_t>(goal.objects[static_cast<size_t>(i)])].pose;
@@ -66,34 +63,35 @@ std::optional<OracleStep> oracle_step(const std::vector<GoalStep>& remaining_goa
     }
   }
 
-  // 2. Nearest allowed target per object; farthest object first.
-  std::vector<double> nn_dist(static_cast<size_t>(n_objects), 0.0);
-  std::vector<int> nn_target(static_cast<size_t>(n_objects), -1);
+  // 2. Allowed targets per object, nearest first; farthest object first.
+  std::vector<OracleMove> moves;
   for (int i = 0; i < n_objects; ++i) {
     const Pose& p = pose_of(i);
+    OracleMove move;
+    move.goal_object = i;
+    move.object = goal.objects[static_cast<size_t>(i)];
+    std::vector<std::pair<double, int>> by_distance;
     for (int j = 0; j < n_targets; ++j) {
       if (!allowed(i, j)) continue;
       const Pose& t = goal.targets[static_cast<size_t>(j)];
       const double d = std::sqrt((p.x - t.x) * (p.x - t.x) + (p.y - t.y) * (p.y - t.y) + (p.z - t.z) * (p.z - t.z));
-      if (nn_target[static_cast<size_t>(i)] < 0 || d < nn_dist[static_cast<size_t>(i)]) {
-        nn_dist[static_cast<size_t>(i)] = d;
-        nn_target[static_cast<size_t>(i)] = j;
-      }
+      by_distance.emplace_back(d, j);
     }
+    // stable: equal distances keep target order, so the nearest is the first minimum
+    std::stable_sort(by_distance.begin(), by_distance.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [d, j] : by_distance) move.targets.push_back(j);
+    move.distance = by_distance.empty() ? 0.0 : by_distance.front().first;
+    if (move.distance > 0) moves.push_back(std::move(move));
   }
-  std::vector<int> order;
-  for (int i = 0; i < n_objects; ++i)
-    if (nn_dist[static_cast<size_t>(i)] > 0) order.push_back(i);
-  if (order.empty()) return std::nullopt;
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return nn_dist[static_cast<size_t>(a)] > nn_dist[static_cast<size_t>(b)];
-  });
-  const int pick_i = order.front();
-  const int pick_id = goal.objects[static_cast<size_t>(pick_i)];
-  const int target_j = nn_target[static_cast<size_t>(pick_i)];
-  const Pose& object = pose_of(pick_i);
-  const Pose& target = goal.targets[static_cast<size_t>(target_j)];
+  std::stable_sort(moves.begin(), moves.end(),
+                   [](const OracleMove& a, const OracleMove& b) { return a.distance > b.distance; });
+  return moves;
+}
 
+PickPlace oracle_pick_place(const Scene& scene, const TopDownMaps& maps, int pick_id, const Pose& target,
+                            bool rotations, Rng& rng) {
+  const Pose& object = scene.objects[static_cast<size_t>(pick_id)].pose;
   // 3. A uniformly random visible pixel of the object.
   double pick_x = object.x, pick_y = object.y;
   if (has_object_map(maps)) {
@@ -114,26 +112,46 @@ std::optional<OracleStep> oracle_step(const std::vector<GoalStep>& remaining_goa
   // 4. place = target ∘ object⁻¹ ∘ pick (SE(2); the pick yaw is 0).
   const double delta = target.yaw() - object.yaw();
   const double dx = pick_x - object.x, dy = pick_y - object.y;
-  OracleStep step;
-  step.action.pick_x = pick_x;
-  step.action.pick_y = pick_y;
-  step.action.pick_yaw = 0.0;
-  step.action.place_x = target.x + std::cos(delta) * dx - std::sin(delta) * dy;
-  step.action.place_y = target.y + std::sin(delta) * dx + std::cos(delta) * dy;
-  step.action.place_yaw = goal.rotations ? wrap_angle(delta) : 0.0;
-  step.pick_object = pick_id;
-  step.target_index = target_j;
+  PickPlace action;
+  action.pick_x = pick_x;
+  action.pick_y = pick_y;
+  action.pick_yaw = 0.0;
+  action.place_x = target.x + std::cos(delta) * dx - std::sin(delta) * dy;
+  action.place_y = target.y + std::sin(delta) * dx + std::cos(delta) * dy;
+  action.place_yaw = rotations ? wrap_angle(delta) : 0.0;
+  return action;
+}
 
-  // Language: stacking targets are named after the block now on top of them.
+std::string oracle_place_name(const GoalStep& goal, int target_j, const Scene& scene, const TopDownMaps& maps,
+                              int pick_id, bool sized_names) {
+  // Stacking targets are named after the block now on top of them.
   std::string place_name = goal.target_names[static_cast<size_t>(target_j)];
   const int target_object = goal.target_objects[static_cast<size_t>(target_j)];
   if (target_object >= 0 && scene.objects[static_cast<size_t>(target_object)].kind == ObjectKind::kBlock) {
+    const Pose& target = goal.targets[static_cast<size_t>(target_j)];
     const int top = object_at(maps, target.x, target.y);
     if (top >= 0 && top != pick_id && top < scene.size() &&
         scene.objects[static_cast<size_t>(top)].kind == ObjectKind::kBlock)
       place_name = scene.objects[static_cast<size_t>(top)].name(sized_names);
   }
-  step.instruction = step_instruction(scene.objects[static_cast<size_t>(pick_id)].name(sized_names), place_name);
+  return place_name;
+}
+
+std::optional<OracleStep> oracle_step(const std::vector<GoalStep>& remaining_goals, const Scene& scene,
+                                      const TopDownMaps& maps, bool sized_names, Rng& rng) {
+  if (remaining_goals.empty()) return std::nullopt;
+  const GoalStep& goal = remaining_goals.front();
+  const std::vector<OracleMove> moves = oracle_moves(goal, scene);
+  if (moves.empty()) return std::nullopt;
+  const OracleMove& move = moves.front();
+  const int target_j = move.targets.front();
+  OracleStep step;
+  step.action = oracle_pick_place(scene, maps, move.object, goal.targets[static_cast<size_t>(target_j)],
+                                  goal.rotations, rng);
+  step.pick_object = move.object;
+  step.target_index = target_j;
+  step.instruction = step_instruction(scene.objects[static_cast<size_t>(move.object)].name(sized_names),
+                                      oracle_place_name(goal, target_j, scene, maps, move.object, sized_names));
   return step;
 }
 

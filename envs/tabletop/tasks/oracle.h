@@ -55,6 +55,28 @@ std::optional<OracleStep> oracle_step(const std::vector<GoalStep>& remaining_goa
 std::optional<OracleStep> oracle_step(const Scene& scene, const RewardTracker& tracker, const TopDownMaps& maps,
                                       bool sized_names, Rng& rng);
 
+// The pieces oracle_step() is made of, for actors that ground a step
+// instruction the way the oracle would (step_grounding.h).
+//
+// Steps 1-2 for one goal step: every object that still needs moving, with
+// its allowed targets (indices into goal.targets, nearest first), farthest
+// object first. Empty when nothing needs moving.
+struct OracleMove {
+  int goal_object = -1;      // index into goal.objects
+  int object = -1;           // Scene id
+  std::vector<int> targets;  // allowed targets, nearest first
+  double distance = 0.0;     // to the nearest one
+};
+std::vector<OracleMove> oracle_moves(const GoalStep& goal, const Scene& scene);
+// Steps 3-4: a random visible pixel of `pick_id` (its centre without a map)
+// and the place pose that puts the object's centre on `target`, turned by
+// the target's yaw when `rotations`.
+PickPlace oracle_pick_place(const Scene& scene, const TopDownMaps& maps, int pick_id, const Pose& target,
+                            bool rotations, Rng& rng);
+// The name a step instruction gives target `target_j` of `goal`.
+std::string oracle_place_name(const GoalStep& goal, int target_j, const Scene& scene, const TopDownMaps& maps,
+                              int pick_id, bool sized_names);
+
 // "pick up the {pick} and place it on the {place}."
 std::string step_instruction(const std::string& pick_name, const std::string& place_name);
 
