@@ -11,10 +11,12 @@
 //                     on which it has more than the uniform 1/K weight;
 //   goal_codes.csv    per target category: the mean code probabilities;
 //   code_strips.png   --frames frames spread over the run, one row each: the
-//                     frame (2x) and its code probabilities as a heat strip
-//                     (codes ordered by overall mean probability, most used
-//                     on the left; each row scaled to its own maximum);
-//   goal_codes.png    one heat row per target category (same order/scale);
+//                     frame (2x) and the probabilities of the --strip-codes
+//                     most used codes as a heat strip (ordered by overall
+//                     mean probability, most used on the left; each row
+//                     scaled to its own maximum);
+//   goal_codes.png    one heat row per target category present, in category
+//                     id order (same codes, order and scaling);
 // and prints a summary (frames, perplexity of the mean usage, mean per-frame
 // entropy, codes holding 90% of the mass). scripts/plot_codebook.sh draws
 // code_usage.csv as a histogram.
@@ -109,7 +111,7 @@ struct Canvas {
 
 struct Args {
   std::string checkpoint, out;
-  int episodes = 30, frames = 8;
+  int episodes = 30, frames = 8, strip_codes = 32;
   std::vector<std::string> overrides{"env.split=test", "env.shaping=false", "train.eval_num_envs=1"};
 };
 
@@ -121,14 +123,17 @@ int run(int argc, char** argv) {
     else if (s == "--out" && i + 1 < argc) a.out = argv[++i];
     else if (s == "--episodes" && i + 1 < argc) a.episodes = std::stoi(argv[++i]);
     else if (s == "--frames" && i + 1 < argc) a.frames = std::stoi(argv[++i]);
+    else if (s == "--strip-codes" && i + 1 < argc) a.strip_codes = std::stoi(argv[++i]);
     else if (s.find('=') != std::string::npos) a.overrides.push_back(s);
     else {
-      std::cerr << "usage: ember_codebook_probe --checkpoint FILE --out DIR [--episodes N] [--frames N] [key=value ...]\n";
+      std::cerr << "usage: ember_codebook_probe --checkpoint FILE --out DIR [--episodes N] [--frames N] [--strip-codes N] "
+                   "[key=value ...]\n";
       return 2;
     }
   }
-  if (a.checkpoint.empty() || a.out.empty() || a.episodes < 1 || a.frames < 1) {
-    std::cerr << "ember_codebook_probe: --checkpoint FILE and --out DIR are required; --episodes, --frames >= 1\n";
+  if (a.checkpoint.empty() || a.out.empty() || a.episodes < 1 || a.frames < 1 || a.strip_codes < 1) {
+    std::cerr << "ember_codebook_probe: --checkpoint FILE and --out DIR are required; --episodes, --frames, "
+                 "--strip-codes >= 1\n";
     return 2;
   }
   Registry registry;
@@ -212,21 +217,22 @@ int run(int argc, char** argv) {
   const std::vector<int64_t>& frame_shape = envs.spec().observation[rgb_index].space.shape;
   const int H = static_cast<int>(frame_shape[0]), W = static_cast<int>(frame_shape[1]);
   const int rows = std::min<int>(a.frames, static_cast<int>(frames.size()));
-  const int cell = 2, gap = 8, fh = 2 * H;
-  Canvas strips(2 * W + gap + cell * static_cast<int>(K), rows * (fh + gap) - gap);
+  const std::vector<int> shown(order.begin(), order.begin() + std::min<size_t>(K, a.strip_codes));
+  const int cell = std::max(2, 512 / static_cast<int>(shown.size())), gap = 8, fh = 2 * H;
+  Canvas strips(2 * W + gap + cell * static_cast<int>(shown.size()), rows * (fh + gap) - gap);
   for (int r = 0; r < rows; ++r) {
     const ProbeFrame& f = frames[static_cast<size_t>(r) * frames.size() / rows];
     const int y0 = r * (fh + gap);
     for (int y = 0; y < fh; ++y)
       for (int x = 0; x < 2 * W; ++x) std::copy_n(&f.rgb[(static_cast<size_t>(y / 2) * W + x / 2) * 3], 3, strips.at(x, y0 + y));
-    strips.strip(2 * W + gap, y0, fh, cell, f.probs, order);
+    strips.strip(2 * W + gap, y0, fh, cell, f.probs, shown);
   }
   int present = 0;
   for (int n : goal_frames) present += n > 0;
-  Canvas goal_map(cell * static_cast<int>(K), std::max(present, 1) * 16);
+  Canvas goal_map(cell * static_cast<int>(shown.size()), std::max(present, 1) * 24);
   int row = 0;
   for (size_t g = 0; g < num_goals; ++g)
-    if (goal_frames[g] > 0) goal_map.strip(0, 16 * row++, 16, cell, by_goal[g], order);
+    if (goal_frames[g] > 0) goal_map.strip(0, 24 * row++, 24, cell, by_goal[g], shown);
 
   write_file_atomic(a.out + "/code_usage.csv", usage);
   write_file_atomic(a.out + "/goal_codes.csv", goal_csv);

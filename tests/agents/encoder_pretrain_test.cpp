@@ -28,6 +28,7 @@
 #include "envs/register_builtin.h"
 #include "models/init.h"
 #include "models/visual_actor_critic.h"
+#include "tests/agents/visual_ppo_harness.h"
 
 namespace ember {
 namespace {
@@ -170,22 +171,7 @@ TEST_F(EncoderPretrainTest, FrozenEncoderIsLoadedAndNeverTrained) {
     load_pretrained_encoder(path, kChannels, 64, 64, e);
     pretrained = e->parameters();
   }
-  struct LearnerSink : Sink {
-    VisualPpoLearner& l;
-    explicit LearnerSink(VisualPpoLearner& l) : l(l) {}
-    void before_step(const VectorEnv& e) override { l.before_step(e); }
-    void after_step(const VectorEnv& e) override { l.after_step(e); }
-  } sink(learner);
-  struct Behaviour : Policy {
-    VisualPpoLearner& l;
-    explicit Behaviour(VisualPpoLearner& l) : l(l) {}
-    void act(VectorEnv& e) override { l.act(e, VisualPpoLearner::Mode::kBehaviour, {e.discrete_actions(), nullptr}); }
-    void on_step_end(const VectorEnv& e) override { l.on_step_end(e, VisualPpoLearner::Mode::kBehaviour); }
-  } policy(learner);
-  for (int u = 0; u < 2; ++u) {
-    collect(*envs, policy, CollectLimit::steps(learner.rollout_length()), &sink, nullptr);
-    learner.update({0, 1'000'000});
-  }
+  for (int u = 0; u < 2; ++u) collect_and_update(learner, *envs, u * 32);
   const std::vector<at::Tensor> after = encoder_of(learner, frozen, envs->spec());
   ASSERT_EQ(after.size(), pretrained.size());
   for (size_t i = 0; i < after.size(); ++i) EXPECT_TRUE(torch::equal(after[i], pretrained[i])) << "tensor " << i;

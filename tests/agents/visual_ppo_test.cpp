@@ -23,6 +23,7 @@
 #include "models/codebook_bottleneck.h"
 #include "models/init.h"
 #include "models/visual_actor_critic.h"
+#include "tests/agents/visual_ppo_harness.h"
 
 namespace ember {
 namespace {
@@ -117,22 +118,6 @@ class VisualPpoTest : public ::testing::Test {
     p.set("minibatches", int64_t{2});
     for (auto& kv : overrides) p.set(kv.first, kv.second);
     return VisualPpoConfig::from_params(p);
-  }
-  static Metrics collect_and_update(VisualPpoLearner& learner, VectorEnv& envs, int64_t steps_done) {
-    struct LearnerSink : Sink {
-      VisualPpoLearner& l;
-      explicit LearnerSink(VisualPpoLearner& l) : l(l) {}
-      void before_step(const VectorEnv& e) override { l.before_step(e); }
-      void after_step(const VectorEnv& e) override { l.after_step(e); }
-    } sink(learner);
-    struct BehaviourPolicy : Policy {
-      VisualPpoLearner& l;
-      explicit BehaviourPolicy(VisualPpoLearner& l) : l(l) {}
-      void act(VectorEnv& e) override { l.act(e, VisualPpoLearner::Mode::kBehaviour, {e.discrete_actions(), nullptr}); }
-      void on_step_end(const VectorEnv& e) override { l.on_step_end(e, VisualPpoLearner::Mode::kBehaviour); }
-    } policy(learner);
-    collect(envs, policy, CollectLimit::steps(learner.rollout_length()), &sink, nullptr);
-    return learner.update({steps_done + learner.rollout_length() * envs.num_envs(), 1'000'000});
   }
   static double metric(const Metrics& m, const std::string& name) {
     for (const auto& [k, v] : m)
