@@ -210,6 +210,14 @@ void stamp(OccupancyGrid* g, const Rect& r, double radius) {
   }
 }
 
+// Cells per component of `labels` (label_components' output, -1 = blocked).
+std::vector<int> component_sizes(const std::vector<int>& labels, int n) {
+  std::vector<int> size(static_cast<size_t>(n), 0);
+  for (int l : labels)
+    if (l >= 0) ++size[l];
+  return size;
+}
+
 // The generator's acceptance test: the free space is one main component that
 // holds every doorway, nearly all free cells, and a cell within kReach of
 // every object.
@@ -218,14 +226,8 @@ bool house_is_navigable(const House& h) {
   std::vector<int> labels;
   const int n = label_components(g, &labels);
   if (n == 0) return false;
-  std::vector<int> size(n, 0);
-  int total = 0;
-  for (int l : labels) {
-    if (l >= 0) {
-      ++size[l];
-      ++total;
-    }
-  }
+  const std::vector<int> size = component_sizes(labels, n);
+  const int total = std::accumulate(size.begin(), size.end(), 0);
   const int main = static_cast<int>(std::max_element(size.begin(), size.end()) - size.begin());
   if (size[main] < kMainComponentShare * total) return false;
   for (const Door& d : h.doors) {
@@ -255,15 +257,12 @@ bool house_is_navigable(const House& h) {
 // the main free-space component comes within kReach of every object and has
 // cells at least kStartClearance from each one (room for a start).
 constexpr double kStartClearance = 1.5;
-constexpr double kEnvGrid = 0.05;  // ObjectNavEnv's occupancy resolution
 bool starter_house_is_open(const House& h) {
-  const OccupancyGrid g = build_occupancy(h, kAgentRadius, kEnvGrid);
+  const OccupancyGrid g = build_occupancy(h, kAgentRadius, kOccupancyResolution);
   std::vector<int> labels;
   const int n = label_components(g, &labels);
   if (n == 0) return false;
-  std::vector<int> size(static_cast<size_t>(n), 0);
-  for (int l : labels)
-    if (l >= 0) ++size[l];
+  const std::vector<int> size = component_sizes(labels, n);
   const int main = static_cast<int>(std::max_element(size.begin(), size.end()) - size.begin());
   for (const HouseObject& o : h.objects) {
     bool near = false, far = false;

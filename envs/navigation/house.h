@@ -47,6 +47,10 @@ constexpr int kStarterTier = 3;
 // (Bed, Sofa, Chair, GarbageCan, HousePlant).
 constexpr std::array<int, 5> kStarterCategories = {0, 1, 3, 4, 8};
 
+// Resolution (m) of the occupancy grid ObjectNavEnv plans, starts and
+// measures SPL on (the starter tier's generator checks on the same grid).
+constexpr double kOccupancyResolution = 0.05;
+
 // ---- object categories ----
 enum class ShapeKind { kBox, kSphere, kCylinder, kCapsule, kEllipsoid };
 

@@ -21,7 +21,6 @@ constexpr double kDeg = M_PI / 180.0;
 constexpr double kMinPitch = -30.0 * kDeg;  // looking up
 constexpr double kMaxPitch = 60.0 * kDeg;   // looking down
 constexpr double kStartPitch = 30.0 * kDeg;
-constexpr double kGridResolution = 0.05;
 constexpr float kStepReward = -0.01f;
 constexpr float kSuccessReward = 10.0f;
 
@@ -94,7 +93,7 @@ void ObjectNavEnv::load_house(House house) {
   house_ = std::move(house);
   sim_.load(house_, MjcfOptions{config_.width, config_.height});
   if (renderer_) renderer_->attach(sim_.model());
-  grid_ = build_occupancy(house_, kAgentRadius, kGridResolution);
+  grid_ = build_occupancy(house_, kAgentRadius, kOccupancyResolution);
   label_components(grid_, &component_);
   present_.clear();
   for (const HouseObject& o : house_.objects) present_.push_back(o.category);

@@ -225,7 +225,9 @@ TEST(NavigationEnv, VisibleFieldMarksCategoriesInView) {
     for (const HouseObject& o : env->house().objects) present[o.category] = 1;
     for (int k = 0; k < num_object_categories(); ++k) {
       EXPECT_TRUE(visible[k] == 0.0f || visible[k] == 1.0f);
-      if (!present[k]) EXPECT_EQ(visible[k], 0.0f) << "category " << k;
+      if (!present[k]) {
+        EXPECT_EQ(visible[k], 0.0f) << "category " << k;
+      }
       in_view += visible[k] == 1.0f;
     }
     const int32_t action = env->expert_action();

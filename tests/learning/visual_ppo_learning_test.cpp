@@ -10,6 +10,8 @@
 
 #include <string>
 
+#include <yaml-cpp/yaml.h>
+
 #include "tests/apps/cli_harness.h"
 
 namespace {
@@ -18,14 +20,16 @@ using namespace ember_cli_test;
 
 // The mean of the runs' "success" metrics in an `ember eval` results.json
 // (one per evaluation seed, each over the suite's episodes); -1 if none.
-double success_of(const std::string& results_json) {
-  const std::string key = "\"success\": ";
+// yaml-cpp reads the JSON (a YAML subset).
+double success_of(const std::string& results_path) {
+  const YAML::Node results = YAML::LoadFile(results_path);
   double sum = 0;
   int runs = 0;
-  for (size_t at = results_json.find(key); at != std::string::npos; at = results_json.find(key, at + 1)) {
-    sum += std::stod(results_json.substr(at + key.size()));
-    ++runs;
-  }
+  for (const YAML::Node& task : results["results"])
+    for (const YAML::Node& run : task["runs"]) {
+      sum += run["metrics"]["success"].as<double>();
+      ++runs;
+    }
   return runs > 0 ? sum / runs : -1;
 }
 
@@ -36,7 +40,7 @@ TEST(VisualPpoLearning, CodebookPolicySucceedsFarMoreOftenThanRandomOnUnseenHous
   ASSERT_EQ(train.exit_code, 0) << train.output;
   const Result eval = run_ember(dir, "eval " + src + "/benchmarks/suites/objectnav_starter.yaml --checkpoint runs/learn/checkpoints/latest.ckpt --out eval eval.deterministic=false");
   ASSERT_EQ(eval.exit_code, 0) << eval.output;
-  const double success = success_of(read(dir + "/eval/results.json"));
+  const double success = success_of(dir + "/eval/results.json");
   EXPECT_GE(success, 0.05) << eval.output;
 }
 
