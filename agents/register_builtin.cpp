@@ -1,5 +1,7 @@
 #include "agents/register_builtin.h"
 
+#include "agents/imitation/transporter_actor.h"
+#include "agents/imitation/transporter_agent.h"
 #include "agents/mansa/mansa_agent.h"
 #include "agents/planner/planner_actor_agent.h"
 #include "agents/ppo/ppo_agent.h"
@@ -19,7 +21,8 @@ void register_builtin_agents(Registry& registry) {
   register_encoder_pretrain(registry);
   register_qlearning_agents(registry);
   register_mansa(registry);
-  register_planner_actor_agent(registry);
+  register_transporter_agent(registry);
+  register_planner_actor_agent(registry, make_transporter_actor);
 }
 
 }  // namespace ember

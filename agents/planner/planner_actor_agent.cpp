@@ -130,10 +130,19 @@ class PlannerActorPolicy : public Policy {
   int64_t planned_ = 0, ungrounded_ = 0, episodes_ = 0;
 };
 
+std::unique_ptr<Actor> make_actor(const AgentContext& ctx, const LearnedActorFactory& learned) {
+  if (ctx.params.get_string("actor") == "oracle") return std::make_unique<OracleActor>();
+  const std::string& checkpoint = ctx.params.get_string("actor_checkpoint");
+  if (checkpoint.empty())
+    throw std::invalid_argument("agent planner_actor: actor transporter needs a trained checkpoint (agent.actor_checkpoint)");
+  if (!learned) throw std::invalid_argument("agent planner_actor: this build has no learned actor");
+  return learned(checkpoint, ctx.spec);
+}
+
 class PlannerActorAgent : public Agent {
  public:
-  explicit PlannerActorAgent(const Params& p)
-      : policy_(make_planner(p), std::make_unique<OracleActor>(), p.get_bool("log_steps")) {}
+  PlannerActorAgent(const AgentContext& ctx, const LearnedActorFactory& learned)
+      : policy_(make_planner(ctx.params), make_actor(ctx, learned), ctx.params.get_bool("log_steps")) {}
   Policy& behaviour_policy() override { return policy_; }
   Policy& greedy_policy() override { return policy_; }
   Sink* sink() override { return nullptr; }
@@ -160,26 +169,30 @@ std::string planner_actor_compatibility(const EnvSpec& spec) {
 
 }  // namespace
 
-std::unique_ptr<Agent> make_planner_actor_agent(const AgentContext& context) {
+std::unique_ptr<Agent> make_planner_actor_agent(const AgentContext& context, const LearnedActorFactory& learned) {
   const std::string problem = planner_actor_compatibility(context.spec);
   if (!problem.empty()) throw std::invalid_argument("agent planner_actor: " + problem);
-  return std::make_unique<PlannerActorAgent>(context.params);
+  return std::make_unique<PlannerActorAgent>(context, learned);
 }
 
-void register_planner_actor_agent(Registry& registry) {
+void register_planner_actor_agent(Registry& registry, LearnedActorFactory learned) {
   registry.add_agent(
       {"planner_actor",
-       "closed-loop planner (symbolic, the env's oracle steps, or an external program) + actor (oracle) for "
+       "closed-loop planner (symbolic, the env's oracle steps, or an external program) + actor (oracle or a "
+       "trained transporter) for "
        "language step instructions (tabletop)",
        {ParamSpec::string("planner", "symbolic", {"symbolic", "oracle", "external"},
                           "symbolic: parses the LoHoRavens instructions and plans from the caption; oracle: the env's "
                           "scripted step instructions; external: a program speaking JSON lines (command)"),
         ParamSpec::string("command", "", {}, "planner external: the command line (run through /bin/sh)"),
         ParamSpec::real("timeout", 30.0, 0.001, 86400.0, "planner external: seconds allowed per reply"),
-        ParamSpec::string("actor", "oracle", {"oracle"},
-                          "oracle: the env carries each step out with its ground truth (the scripted oracle's action)"),
+        ParamSpec::string("actor", "oracle", {"oracle", "transporter"},
+                          "oracle: the env carries each step out with its ground truth (the scripted oracle's action); "
+                          "transporter: a trained transporter agent (actor_checkpoint)"),
+        ParamSpec::string("actor_checkpoint", "", {}, "actor transporter: the transporter agent's checkpoint file"),
         ParamSpec::boolean("log_steps", false, "print every planned step and actor failure to stderr")},
-       make_planner_actor_agent, planner_actor_compatibility});
+       [learned](const AgentContext& ctx) { return make_planner_actor_agent(ctx, learned); },
+       planner_actor_compatibility});
 }
 
 }  // namespace ember

@@ -16,7 +16,9 @@
 //   planner: symbolic | oracle | external   (default symbolic)
 //   command: the external planner's command line (planner: external)
 //   timeout: seconds an external planner may take per reply (default 30)
-//   actor:   oracle                          (a learned actor will join)
+//   actor:   oracle | transporter            (default oracle)
+//   actor_checkpoint: actor transporter: a trained `transporter` agent's
+//            checkpoint (agents/imitation/transporter_actor.h)
 //   log_steps: print every step (env, step, instruction, outcome) to stderr
 // Evaluation metrics (ember eval --metrics ...): planned_steps (step
 // instructions per finished episode) and ungrounded (the share of step
@@ -26,15 +28,22 @@
 //   agent: {id: planner_actor, planner: symbolic, actor: oracle}
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
+#include "agents/planner/actor.h"
 #include "core/agent.h"
 
 namespace ember {
 
 class Registry;
 
-std::unique_ptr<Agent> make_planner_actor_agent(const AgentContext& context);
-void register_planner_actor_agent(Registry& registry);
+// Builds a learned actor from a checkpoint file. The learned actors use
+// LibTorch and this library does not, so the torch side hands it in.
+using LearnedActorFactory = std::function<std::unique_ptr<Actor>(const std::string& checkpoint, const EnvSpec& spec)>;
+
+std::unique_ptr<Agent> make_planner_actor_agent(const AgentContext& context, const LearnedActorFactory& learned = {});
+void register_planner_actor_agent(Registry& registry, LearnedActorFactory learned = {});
 
 }  // namespace ember
