@@ -104,6 +104,12 @@ int cmd_eval(int argc, char** argv, int first) {
   options.before_first_agent = [](const RunConfig& cfg) {
     set_torch_threads(static_cast<int>(cfg.train.get_int("torch_threads")));
   };
+  const std::string out = args.get("out", "");
+  try {
+    if (!out.empty()) make_report_dir(out);  // before the evaluation, which can take long
+  } catch (const std::runtime_error& e) {
+    throw UsageError(std::string("--out: ") + e.what());
+  }
   SuiteResults results;
   try {
     results = evaluate_suite(suite, candidates, registry, options);
@@ -111,7 +117,6 @@ int cmd_eval(int argc, char** argv, int first) {
     throw UsageError(e.what());
   }
   std::cout << "\n" << results_table(results);
-  const std::string out = args.get("out", "");
   if (!out.empty()) {
     write_suite_report(out, results);
     std::cout << "\nwrote " << out << "/results.md, results.json, episodes.csv\n";

@@ -1,6 +1,8 @@
 #include "run/suite_report.h"
 
-#include <sys/stat.h>
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
 
 #include "core/atomic_file.h"
 #include "run/episodes_csv.h"
@@ -9,8 +11,16 @@
 
 namespace ember {
 
+void make_report_dir(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error || !std::filesystem::is_directory(dir))
+    throw std::runtime_error("cannot create the report folder '" + dir + "'" +
+                             (error ? ": " + error.message() : std::string(": a file of that name exists")));
+}
+
 void write_suite_report(const std::string& dir, const SuiteResults& results) {
-  ::mkdir(dir.c_str(), 0755);
+  make_report_dir(dir);
   write_file_atomic(dir + "/results.md", "# " + results.suite.name + "\n\n" + results_table(results));
   write_file_atomic(dir + "/results.json", results_json(results));
   write_file_atomic(dir + "/episodes.csv", episodes_csv(results));
