@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
+#include "agents/mansa/mansa_config.h"
 #include "core/agent.h"
-#include "core/params.h"
 
 namespace ember {
 
@@ -35,9 +35,11 @@ class VectorEnv;
 
 class GlobalSwitcher {
  public:
-  // `params` are MANSA's (switch_* keys, budget, rollout_length);
-  // `seed` derives Global's initialisation and sampling streams.
-  GlobalSwitcher(const Params& params, const EnvSpec& spec, int num_envs, uint64_t seed);
+  // `config` holds Global's settings (mansa_config.h), `rollout_length` the
+  // vector steps between its updates; `seed` derives Global's
+  // initialisation and sampling streams.
+  GlobalSwitcher(const SwitcherConfig& config, int64_t rollout_length, const EnvSpec& spec, int num_envs,
+                 uint64_t seed);
   ~GlobalSwitcher();
   GlobalSwitcher(const GlobalSwitcher&) = delete;
   GlobalSwitcher& operator=(const GlobalSwitcher&) = delete;

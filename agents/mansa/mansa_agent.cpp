@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "agents/mansa/global_switcher.h"
+#include "agents/mansa/mansa_config.h"
 #include "agents/mansa/mansa_pg_agent.h"
 #include "agents/qlearning/episode_buffer.h"
 #include "agents/qlearning/q_agent.h"
@@ -19,34 +20,6 @@
 namespace ember {
 
 namespace {
-
-// MANSA's keys for one learner of the value pair: every QLearnerConfig
-// setting of `id`, renamed `<prefix><name>` (il_lr, cl_recurrent, ...) with
-// the id's registered default. The mixer widths exist only where there is a
-// mixer. Exploration, replay and cadence stay shared (MANSA's own keys).
-std::vector<ParamSpec> learner_param_specs(const std::string& id, const std::string& prefix, const std::string& role) {
-  const std::vector<std::string>& names = QLearnerConfig::param_names();
-  std::vector<ParamSpec> out;
-  for (ParamSpec spec : qlearning_param_specs(id)) {
-    const bool mixer_only = spec.name == "mixing_embed" || spec.name == "hypernet_embed";
-    if (std::find(names.begin(), names.end(), spec.name) == names.end() || (mixer_only && id == "iql")) continue;
-    spec.name = prefix + spec.name;
-    spec.doc = role + ": " + spec.doc;
-    out.push_back(std::move(spec));
-  }
-  return out;
-}
-
-// A learner's config: the registered defaults of its id (iql, qmix, vdn),
-// overridden by MANSA's `<prefix><name>` keys.
-QLearnerConfig learner_config(const std::string& id, const std::string& prefix, const Params& mansa) {
-  Params p = Params::defaults(qlearning_param_specs(id));
-  for (const auto& [key, value] : mansa.values())
-    if (key.rfind(prefix, 0) == 0 && p.has(key.substr(prefix.size()))) p.set(key.substr(prefix.size()), value);
-  QLearnerConfig c = QLearnerConfig::from_params(p);
-  c.mixer = id == "iql" ? "none" : id;
-  return c;
-}
 
 class MansaAgent;
 
@@ -70,12 +43,13 @@ class MansaPolicy : public Policy {
 class MansaAgent : public Agent, public Sink {
  public:
   explicit MansaAgent(const AgentContext& ctx)
-      : params_(ctx.params),
+      : config_(MansaConfig::from_params(ctx.params)),
+        training_(config_.value_pair.training),
         layout_(EpisodeLayout::from_spec(ctx.spec, ctx.spec.max_episode_steps)),
-        il_(learner_config(ctx.params.get_string("il"), "il_", ctx.params), layout_, derive_seed(ctx.seed, "mansa/il")),
-        cl_(learner_config(ctx.params.get_string("cl"), "cl_", ctx.params), layout_, derive_seed(ctx.seed, "mansa/cl")),
-        buffer_(ctx.spec, layout_, ctx.params.get_int("buffer_size"), ctx.num_envs),
-        global_(ctx.params, ctx.spec, ctx.num_envs, ctx.seed),
+        il_(config_.value_pair.il, layout_, derive_seed(ctx.seed, "mansa/il")),
+        cl_(config_.value_pair.cl, layout_, derive_seed(ctx.seed, "mansa/cl")),
+        buffer_(ctx.spec, layout_, training_.buffer_size, ctx.num_envs),
+        global_(config_.global, config_.rollout_length, ctx.spec, ctx.num_envs, ctx.seed),
         explore_rng_(derive_seed(ctx.seed, "mansa/explore")),
         sample_rng_(derive_seed(ctx.seed, "mansa/sample")),
         eval_rng_(derive_seed(ctx.seed, "mansa/eval")),
@@ -91,7 +65,7 @@ class MansaAgent : public Agent, public Sink {
   Policy& greedy_policy() override { return greedy_; }
   Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : sampling_; }
   Sink* sink() override { return this; }
-  int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
+  int64_t rollout_length() const override { return config_.rollout_length; }
 
   Metrics evaluation_metrics() const override { return {{"cl_fraction", global_.evaluation_cl_fraction()}}; }
 
@@ -108,8 +82,8 @@ class MansaAgent : public Agent, public Sink {
     torch::NoGradGuard no_grad;
     const auto* obs = static_cast<const float*>(envs.field(obs_field_));
     const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
-    const double eps = mode == Mode::kTraining           ? annealed_epsilon(env_steps_, params_)
-                       : mode == Mode::kSampledEvaluation ? params_.get_float("eval_epsilon")
+    const double eps = mode == Mode::kTraining           ? training_.epsilon_after(env_steps_)
+                       : mode == Mode::kSampledEvaluation ? training_.eval_epsilon
                                                           : 0.0;
     Rng& rng = evaluation ? eval_rng_ : explore_rng_;
     const QLearner::Slot slot = evaluation ? QLearner::kEval : QLearner::kBehaviour;
@@ -162,16 +136,16 @@ class MansaAgent : public Agent, public Sink {
     const Metrics sw = global_.train(sample_rng_);
     for (const auto& kv : sw) out.emplace_back("switch/" + kv.first.substr(kv.first.find('/') + 1), kv.second);
     out.emplace_back("mansa/cl_fraction", global_.take_window_cl_fraction());
-    out.emplace_back("charts/epsilon", annealed_epsilon(env_steps_, params_));
+    out.emplace_back("charts/epsilon", training_.epsilon_after(env_steps_));
     return out;
   }
 
   Metrics train_learners() {
-    const int64_t batch = params_.get_int("batch_size");
+    const int64_t batch = training_.batch_size;
     const int64_t finished = buffer_.episodes_added() - episodes_seen_;
     episodes_seen_ = buffer_.episodes_added();
-    pending_updates_ += static_cast<double>(finished) * params_.get_float("updates_per_episode");
-    const bool share = params_.get_bool("share_data");
+    pending_updates_ += static_cast<double>(finished) * training_.updates_per_episode;
+    const bool share = config_.value_pair.share_data;
     double il_loss = 0, cl_loss = 0;
     int64_t il_count = 0, cl_count = 0;
     while (pending_updates_ >= 1.0) {
@@ -243,7 +217,8 @@ class MansaAgent : public Agent, public Sink {
   }
 
  private:
-  Params params_;
+  MansaConfig config_;
+  QTrainingConfig training_;
   EpisodeLayout layout_;
   QLearner il_, cl_;
   EpisodeBuffer buffer_;
@@ -268,54 +243,10 @@ void MansaPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, mode_)
 
 namespace {
 
-// Keys both pairs read: the pairing and Global.
-std::vector<ParamSpec> shared_param_specs() {
-  return {
-      ParamSpec::string("il", "iql", {"iql", "ippo"},
-                        "independent learner (acts when Global chooses 0); iql pairs with qmix/vdn, ippo with mappo"),
-      ParamSpec::string("cl", "qmix", {"qmix", "vdn", "mappo"}, "centralised learner (acts when Global chooses 1)"),
-      // checkpoints store the resolved config, so a retired key stays declared
-      ParamSpec::integer("learner_hidden", 0, 0, 0, "retired (must stay 0): set il_hidden and cl_hidden instead"),
-      ParamSpec::real("switch_cost", 0.001, 0.0, 1e6, "cost c charged to Global for every step CL acts"),
-      ParamSpec::integer("budget", 0, 0, 1 << 20, "CL calls allowed per episode (0 = unlimited)"),
-      ParamSpec::string("switch_policy", "learned", {"learned", "random"},
-                        "learned: Global (PPO) decides; random: the control, CL acts with random_cl_probability"),
-      ParamSpec::real("random_cl_probability", 0.05, 0.0, 1.0,
-                      "switch_policy=random: probability that CL acts at a step (match a learned run's cl_fraction)"),
-      ParamSpec::real("switch_lr", 3e-4, 0.0, 1.0, "Global's Adam learning rate"),
-      ParamSpec::integer("switch_epochs", 4, 1, 1000, "Global's PPO epochs per update"),
-      ParamSpec::integer("switch_minibatches", 4, 1, 1 << 16, "Global's PPO minibatches per epoch"),
-      ParamSpec::real("switch_gamma", 0.99, 0.0, 1.0, "Global's discount"),
-      ParamSpec::real("switch_ent_coef", 0.01, 0.0, 10.0, "Global's entropy bonus"),
-      ParamSpec::integer("switch_hidden", 64, 1, 1 << 16, "Global's hidden width"),
-      ParamSpec::integer("rollout_length", 50, 1, 1 << 20, "vector steps between updates (Global's PPO rollout)"),
-  };
-}
-
-// Keys only the value pair (il: iql) reads: exploration, replay, and each
-// learner's own settings (vdn's defaults are qmix's).
-std::vector<ParamSpec> value_pair_param_specs() {
-  std::vector<ParamSpec> specs = {
-      ParamSpec::boolean("share_data", false, "train both learners on every step (ablation; default: own steps)"),
-      ParamSpec::real("epsilon_start", 1.0, 0.0, 1.0, "initial exploration rate of IL and CL"),
-      ParamSpec::real("epsilon_finish", 0.05, 0.0, 1.0, "final exploration rate"),
-      ParamSpec::integer("epsilon_anneal_steps", 50000, 0, int64_t{1} << 40, "env steps of linear epsilon decay"),
-      ParamSpec::real("eval_epsilon", 0.05, 0.0, 1.0,
-                      "exploration rate of IL and CL when eval.deterministic is false (Global then samples too)"),
-      ParamSpec::integer("batch_size", 32, 1, 1 << 16, "episodes per training batch"),
-      ParamSpec::integer("buffer_size", 5000, 1, 1 << 24, "episodes kept in replay"),
-      ParamSpec::real("updates_per_episode", 1.0, 0.0, 1000.0, "training steps per finished episode"),
-  };
-  for (auto learner : {learner_param_specs("iql", "il_", "IL (iql)"), learner_param_specs("qmix", "cl_", "CL (qmix/vdn)")})
-    specs.insert(specs.end(), learner.begin(), learner.end());
-  for (ParamSpec& spec : specs) spec.doc += " [value pair]";
-  return specs;
-}
-
 // The policy-gradient pair does not read the value pair's keys: refuse them,
 // rather than ignore them, when they are set.
 void reject_value_pair_keys(const Params& params) {
-  for (const ParamSpec& spec : value_pair_param_specs())
+  for (const ParamSpec& spec : MansaValuePairConfig::param_table().specs())
     if (params.has(spec.name) && params.values().at(spec.name) != spec.default_value)
       throw std::invalid_argument("agent mansa: '" + spec.name +
                                   "' configures the value pair (il: iql); the policy-gradient pair (il: ippo, cl: "
@@ -323,12 +254,6 @@ void reject_value_pair_keys(const Params& params) {
 }
 
 }  // namespace
-
-std::vector<ParamSpec> mansa_param_specs() {
-  std::vector<ParamSpec> specs = shared_param_specs();
-  for (ParamSpec& spec : value_pair_param_specs()) specs.push_back(std::move(spec));
-  return specs;
-}
 
 std::unique_ptr<Agent> make_mansa_agent(const AgentContext& ctx) {
   const std::string il = ctx.params.get_string("il"), cl = ctx.params.get_string("cl");

@@ -10,7 +10,8 @@
 // shared episode replay). The share of steps where CL acted is logged as
 // mansa/cl_fraction (training) and eval/cl_fraction (evaluation).
 //
-// Every choice the paper leaves open is listed in docs/agents/mansa.md.
+// Every choice the paper leaves open is listed in docs/agents/mansa.md; the
+// settings are declared in mansa_config.h.
 #pragma once
 
 #include <string>
@@ -23,7 +24,6 @@ namespace ember {
 
 class Registry;
 
-std::vector<ParamSpec> mansa_param_specs();
 void register_mansa(Registry& registry);
 
 }  // namespace ember

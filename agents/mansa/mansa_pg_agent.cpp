@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/mansa/global_switcher.h"
+#include "agents/mansa/mansa_config.h"
 #include "agents/ppo/ppo_config.h"
 #include "agents/ppo/ppo_learner.h"
 #include "core/binary_io.h"
@@ -20,9 +21,9 @@ namespace {
 
 // A learner's config: the registered defaults of its id (ippo, mappo), with
 // MANSA's rollout length so that learners and Global update together.
-PpoConfig learner_config(const std::string& id, const Params& mansa) {
-  PpoConfig c = PpoConfig::from_params(Params::defaults(ppo_param_specs(id)));
-  c.rollout_length = mansa.get_int("rollout_length");
+PpoConfig learner_config(const std::string& id, const MansaConfig& mansa) {
+  PpoConfig c = PpoConfig::defaults_for(id);
+  c.rollout_length = mansa.rollout_length;
   return c;
 }
 
@@ -56,10 +57,10 @@ class MansaPgPolicy : public Policy {
 class MansaPgAgent : public Agent, public Sink {
  public:
   explicit MansaPgAgent(const AgentContext& ctx)
-      : params_(ctx.params),
-        il_(learner_config("ippo", ctx.params), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/il")),
-        cl_(learner_config("mappo", ctx.params), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/cl")),
-        global_(ctx.params, ctx.spec, ctx.num_envs, ctx.seed),
+      : config_(MansaConfig::from_params(ctx.params)),
+        il_(learner_config("ippo", config_), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/il")),
+        cl_(learner_config("mappo", config_), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/cl")),
+        global_(config_.global, config_.rollout_length, ctx.spec, ctx.num_envs, ctx.seed),
         sample_rng_(derive_seed(ctx.seed, "mansa/sample")),
         eval_rng_(derive_seed(ctx.seed, "mansa/eval")),
         behaviour_(*this, PpoLearner::Mode::kBehaviour),
@@ -70,7 +71,7 @@ class MansaPgAgent : public Agent, public Sink {
   Policy& greedy_policy() override { return greedy_; }
   Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : sampling_; }
   Sink* sink() override { return this; }
-  int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
+  int64_t rollout_length() const override { return config_.rollout_length; }
   Metrics evaluation_metrics() const override { return {{"cl_fraction", global_.evaluation_cl_fraction()}}; }
 
   // Global decides per env; both learners act; the env receives the chosen
@@ -147,7 +148,7 @@ class MansaPgAgent : public Agent, public Sink {
   }
 
  private:
-  Params params_;
+  MansaConfig config_;
   PpoLearner il_, cl_;
   GlobalSwitcher global_;
   Rng sample_rng_, eval_rng_;
