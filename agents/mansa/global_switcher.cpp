@@ -94,10 +94,10 @@ struct GlobalSwitcher::Impl {
     }
   }
 
-  const std::vector<int32_t>& decide(const VectorEnv& envs, GlobalSwitcher::Mode mode, Rng& eval_rng) {
+  const std::vector<int32_t>& decide(const VectorEnv& envs, PolicyMode mode, Rng& eval_rng) {
     torch::NoGradGuard no_grad;
     const int N = envs.num_envs();
-    const bool evaluation = mode != GlobalSwitcher::Mode::kTraining;
+    const bool evaluation = mode != PolicyMode::kBehaviour;
     std::vector<double>& left = evaluation ? eval_budget_left : budget_left;
     if (left.size() != static_cast<size_t>(N)) left.assign(static_cast<size_t>(N), static_cast<double>(budget));
     input.resize(static_cast<size_t>(N * input_dim));
@@ -116,11 +116,11 @@ struct GlobalSwitcher::Impl {
         g[static_cast<size_t>(e)] = legal[static_cast<size_t>(e) * 2 + 1] && rng.uniform() < random_cl_probability;
       std::fill(logp.begin(), logp.end(), 0.0f);
       value.assign(static_cast<size_t>(N), 0.0f);
-    } else if (mode == GlobalSwitcher::Mode::kGreedyEvaluation) {
+    } else if (mode == PolicyMode::kGreedy) {
       const float* l = logits.data_ptr<float>();
       for (int e = 0; e < N; ++e)
         g[static_cast<size_t>(e)] = legal[static_cast<size_t>(e) * 2 + 1] && l[e * 2 + 1] > l[e * 2];
-    } else if (mode == GlobalSwitcher::Mode::kSampledEvaluation) {
+    } else if (mode == PolicyMode::kSample) {
       sample_categorical(logits.data_ptr<float>(), N, 2, legal.data(), eval_rng, g.data(), logp.data());
     } else {
       sample_categorical(logits.data_ptr<float>(), N, 2, legal.data(), switch_rng, g.data(), logp.data());
@@ -220,7 +220,7 @@ GlobalSwitcher::GlobalSwitcher(const SwitcherConfig& config, int64_t rollout_len
     : impl_(std::make_unique<Impl>(config, rollout_length, spec, num_envs, seed)) {}
 GlobalSwitcher::~GlobalSwitcher() = default;
 
-const std::vector<int32_t>& GlobalSwitcher::decide(const VectorEnv& envs, Mode mode, Rng& eval_rng) {
+const std::vector<int32_t>& GlobalSwitcher::decide(const VectorEnv& envs, PolicyMode mode, Rng& eval_rng) {
   return impl_->decide(envs, mode, eval_rng);
 }
 const std::vector<uint8_t>& GlobalSwitcher::cl_acts() const { return impl_->g_bytes; }

@@ -12,7 +12,7 @@
 // This header is torch-free; the implementation lives in global_switcher.cpp.
 //
 // Example (inside a MANSA agent):
-//   const std::vector<int32_t>& g = global.decide(envs, GlobalSwitcher::Mode::kTraining, eval_rng);
+//   const std::vector<int32_t>& g = global.decide(envs, PolicyMode::kBehaviour, eval_rng);
 //   ... both learners act; the env receives CL's actions where g[e] = 1 ...
 //   global.before_step();  envs.step();  global.after_step(envs);
 //   global.on_step_end(envs, /*evaluation=*/false);
@@ -44,13 +44,11 @@ class GlobalSwitcher {
   GlobalSwitcher(const GlobalSwitcher&) = delete;
   GlobalSwitcher& operator=(const GlobalSwitcher&) = delete;
 
-  // How Global decides: in training it samples from its policy and records
-  // the step for PPO; in evaluation it takes the argmax or samples (from
-  // the evaluation RNG), with its own budgets and counters.
-  enum class Mode { kTraining, kGreedyEvaluation, kSampledEvaluation };
-
-  // Per env, 1 when CL acts at this step. Spends budget, counts evaluation steps.
-  const std::vector<int32_t>& decide(const VectorEnv& envs, Mode mode, Rng& eval_rng);
+  // Per env, 1 when CL acts at this step. Spends budget, counts evaluation
+  // steps. Global acts in the learners' mode: kBehaviour samples from its
+  // policy and records the step for PPO; kGreedy takes the argmax and
+  // kSample samples from `eval_rng`, both with their own budgets and counters.
+  const std::vector<int32_t>& decide(const VectorEnv& envs, PolicyMode mode, Rng& eval_rng);
   // The same decisions as 0/1 bytes (PpoLearner::before_step's `executed`).
   const std::vector<uint8_t>& cl_acts() const;
 

@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include "agents/common/mode_policies.h"
 #include "agents/mansa/global_switcher.h"
 #include "agents/mansa/mansa_config.h"
 #include "agents/mansa/mansa_pg_agent.h"
@@ -21,29 +22,11 @@ namespace ember {
 
 namespace {
 
-class MansaAgent;
-
-// A MANSA policy acts in one of Global's modes: training (ε-greedy learners,
-// sampled switch), greedy evaluation, or sampled evaluation (learners at
-// eval_epsilon, sampled switch).
-using Mode = GlobalSwitcher::Mode;
-
-class MansaPolicy : public Policy {
- public:
-  MansaPolicy(MansaAgent& agent, Mode mode) : agent_(agent), mode_(mode) {}
-  void act(VectorEnv& envs) override;
-  void on_step_end(const VectorEnv& envs) override;
-  void reset_memory(int num_envs) override;
-
- private:
-  MansaAgent& agent_;
-  Mode mode_;
-};
-
-class MansaAgent : public Agent, public Sink {
+class MansaAgent : public ModeActor, public ModeAgent, public Sink {
  public:
   explicit MansaAgent(const AgentContext& ctx)
-      : config_(MansaConfig::from_params(ctx.params)),
+      : ModeAgent(static_cast<ModeActor&>(*this)),
+        config_(MansaConfig::from_params(ctx.params)),
         training_(config_.value_pair.training),
         layout_(EpisodeLayout::from_spec(ctx.spec, ctx.spec.max_episode_steps)),
         il_(config_.value_pair.il, layout_, derive_seed(ctx.seed, "mansa/il")),
@@ -52,28 +35,22 @@ class MansaAgent : public Agent, public Sink {
         global_(config_.global, config_.rollout_length, ctx.spec, ctx.num_envs, ctx.seed),
         explore_rng_(derive_seed(ctx.seed, "mansa/explore")),
         sample_rng_(derive_seed(ctx.seed, "mansa/sample")),
-        eval_rng_(derive_seed(ctx.seed, "mansa/eval")),
-        behaviour_(*this, Mode::kTraining),
-        greedy_(*this, Mode::kGreedyEvaluation),
-        sampling_(*this, Mode::kSampledEvaluation) {
+        eval_rng_(derive_seed(ctx.seed, "mansa/eval")) {
     num_envs_ = ctx.num_envs;
     obs_field_ = std::max(0, ctx.spec.field_index("obs"));
     has_mask_ = ctx.spec.has_action_mask;
   }
 
-  Policy& behaviour_policy() override { return behaviour_; }
-  Policy& greedy_policy() override { return greedy_; }
-  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : sampling_; }
   Sink* sink() override { return this; }
   int64_t rollout_length() const override { return config_.rollout_length; }
 
   Metrics evaluation_metrics() const override { return {{"cl_fraction", global_.evaluation_cl_fraction()}}; }
 
   // ---- acting ----
-  void act(VectorEnv& envs, Mode mode) {
+  void act(VectorEnv& envs, PolicyMode mode) override {
     const int N = envs.num_envs();
     const int64_t A = layout_.agents;
-    const bool evaluation = mode != Mode::kTraining;
+    const bool evaluation = mode != PolicyMode::kBehaviour;
     // 1. Global decides, per env, whether CL acts
     const std::vector<int32_t>& g = global_.decide(envs, mode, eval_rng_);
 
@@ -82,9 +59,9 @@ class MansaAgent : public Agent, public Sink {
     torch::NoGradGuard no_grad;
     const auto* obs = static_cast<const float*>(envs.field(obs_field_));
     const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
-    const double eps = mode == Mode::kTraining           ? training_.epsilon_after(env_steps_)
-                       : mode == Mode::kSampledEvaluation ? training_.eval_epsilon
-                                                          : 0.0;
+    const double eps = mode == PolicyMode::kBehaviour ? training_.epsilon_after(env_steps_)
+                       : mode == PolicyMode::kSample  ? training_.eval_epsilon
+                                                      : 0.0;
     Rng& rng = evaluation ? eval_rng_ : explore_rng_;
     const QLearner::Slot slot = evaluation ? QLearner::kEval : QLearner::kBehaviour;
     il_actions_.resize(static_cast<size_t>(N * A));
@@ -102,16 +79,16 @@ class MansaAgent : public Agent, public Sink {
     if (!evaluation) buffer_.set_step_flags(flags);
   }
 
-  void reset_hidden(const VectorEnv& envs, Mode mode) {
-    const bool evaluation = mode != Mode::kTraining;
+  void on_step_end(const VectorEnv& envs, PolicyMode mode) override {
+    const bool evaluation = mode != PolicyMode::kBehaviour;
     const QLearner::Slot slot = evaluation ? QLearner::kEval : QLearner::kBehaviour;
     il_.reset_hidden(envs.num_envs(), envs.done(), slot);
     cl_.reset_hidden(envs.num_envs(), envs.done(), slot);
     global_.on_step_end(envs, evaluation);
   }
 
-  void reset_all(int num_envs, Mode mode) {
-    const bool evaluation = mode != Mode::kTraining;
+  void reset_memory(int num_envs, PolicyMode mode) override {
+    const bool evaluation = mode != PolicyMode::kBehaviour;
     const QLearner::Slot slot = evaluation ? QLearner::kEval : QLearner::kBehaviour;
     il_.reset_hidden(num_envs, nullptr, slot);
     cl_.reset_hidden(num_envs, nullptr, slot);
@@ -224,20 +201,13 @@ class MansaAgent : public Agent, public Sink {
   EpisodeBuffer buffer_;
   GlobalSwitcher global_;
   Rng explore_rng_, sample_rng_, eval_rng_;
-  MansaPolicy behaviour_, greedy_, sampling_;
 
   int num_envs_ = 0, obs_field_ = 0;
   bool has_mask_ = false;
   int64_t env_steps_ = 0, episodes_seen_ = 0;
   double pending_updates_ = 0;
   std::vector<int32_t> il_actions_, cl_actions_;
-
-  friend class MansaPolicy;
 };
-
-void MansaPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
-void MansaPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, mode_); }
-void MansaPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, mode_); }
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "agents/common/mode_policies.h"
 #include "agents/mansa/global_switcher.h"
 #include "agents/mansa/mansa_config.h"
 #include "agents/ppo/ppo_config.h"
@@ -27,49 +28,17 @@ PpoConfig learner_config(const std::string& id, const MansaConfig& mansa) {
   return c;
 }
 
-// Global acts in the learners' mode.
-GlobalSwitcher::Mode switch_mode(PpoLearner::Mode mode) {
-  switch (mode) {
-    case PpoLearner::Mode::kBehaviour:
-      return GlobalSwitcher::Mode::kTraining;
-    case PpoLearner::Mode::kGreedy:
-      return GlobalSwitcher::Mode::kGreedyEvaluation;
-    case PpoLearner::Mode::kSample:
-      return GlobalSwitcher::Mode::kSampledEvaluation;
-  }
-  return GlobalSwitcher::Mode::kTraining;  // unreachable: every mode is listed
-}
-
-class MansaPgAgent;
-
-class MansaPgPolicy : public Policy {
- public:
-  MansaPgPolicy(MansaPgAgent& agent, PpoLearner::Mode mode) : agent_(agent), mode_(mode) {}
-  void act(VectorEnv& envs) override;
-  void on_step_end(const VectorEnv& envs) override;
-  void reset_memory(int num_envs) override;
-
- private:
-  MansaPgAgent& agent_;
-  PpoLearner::Mode mode_;
-};
-
-class MansaPgAgent : public Agent, public Sink {
+class MansaPgAgent : public ModeActor, public ModeAgent, public Sink {
  public:
   explicit MansaPgAgent(const AgentContext& ctx)
-      : config_(MansaConfig::from_params(ctx.params)),
+      : ModeAgent(static_cast<ModeActor&>(*this)),
+        config_(MansaConfig::from_params(ctx.params)),
         il_(learner_config("ippo", config_), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/il")),
         cl_(learner_config("mappo", config_), ctx.spec, ctx.num_envs, derive_seed(ctx.seed, "mansa/cl")),
         global_(config_.global, config_.rollout_length, ctx.spec, ctx.num_envs, ctx.seed),
         sample_rng_(derive_seed(ctx.seed, "mansa/sample")),
-        eval_rng_(derive_seed(ctx.seed, "mansa/eval")),
-        behaviour_(*this, PpoLearner::Mode::kBehaviour),
-        greedy_(*this, PpoLearner::Mode::kGreedy),
-        sampling_(*this, PpoLearner::Mode::kSample) {}
+        eval_rng_(derive_seed(ctx.seed, "mansa/eval")) {}
 
-  Policy& behaviour_policy() override { return behaviour_; }
-  Policy& greedy_policy() override { return greedy_; }
-  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : sampling_; }
   Sink* sink() override { return this; }
   int64_t rollout_length() const override { return config_.rollout_length; }
   Metrics evaluation_metrics() const override { return {{"cl_fraction", global_.evaluation_cl_fraction()}}; }
@@ -77,8 +46,8 @@ class MansaPgAgent : public Agent, public Sink {
   // Global decides per env; both learners act; the env receives the chosen
   // one's actions. Global follows the learners' mode: sampling evaluation
   // samples the switch too, so it evaluates the behaviour that was trained.
-  void act(VectorEnv& envs, PpoLearner::Mode mode) {
-    const std::vector<int32_t>& g = global_.decide(envs, switch_mode(mode), eval_rng_);
+  void act(VectorEnv& envs, PolicyMode mode) override {
+    const std::vector<int32_t>& g = global_.decide(envs, mode, eval_rng_);
     const size_t per_env = static_cast<size_t>(envs.num_agents());
     il_actions_.resize(static_cast<size_t>(envs.num_envs()) * per_env);
     cl_actions_.resize(il_actions_.size());
@@ -94,13 +63,13 @@ class MansaPgAgent : public Agent, public Sink {
     }
   }
 
-  void on_step_end(const VectorEnv& envs, PpoLearner::Mode mode) {
-    global_.on_step_end(envs, mode != PpoLearner::Mode::kBehaviour);
+  void on_step_end(const VectorEnv& envs, PolicyMode mode) override {
+    global_.on_step_end(envs, mode != PolicyMode::kBehaviour);
     il_.on_step_end(envs, mode);
     cl_.on_step_end(envs, mode);
   }
-  void reset_memory(int num_envs, PpoLearner::Mode mode) {
-    if (mode != PpoLearner::Mode::kBehaviour) global_.reset_evaluation(num_envs);
+  void reset_memory(int num_envs, PolicyMode mode) override {
+    if (mode != PolicyMode::kBehaviour) global_.reset_evaluation(num_envs);
     il_.reset_memory(mode);
     cl_.reset_memory(mode);
   }
@@ -152,14 +121,9 @@ class MansaPgAgent : public Agent, public Sink {
   PpoLearner il_, cl_;
   GlobalSwitcher global_;
   Rng sample_rng_, eval_rng_;
-  MansaPgPolicy behaviour_, greedy_, sampling_;
   std::vector<int32_t> il_actions_, cl_actions_;
   std::vector<uint8_t> il_executed_;
 };
-
-void MansaPgPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
-void MansaPgPolicy::on_step_end(const VectorEnv& envs) { agent_.on_step_end(envs, mode_); }
-void MansaPgPolicy::reset_memory(int num_envs) { agent_.reset_memory(num_envs, mode_); }
 
 }  // namespace
 

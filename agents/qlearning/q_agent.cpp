@@ -6,6 +6,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "agents/common/mode_policies.h"
 #include "agents/qlearning/episode_buffer.h"
 #include "agents/qlearning/q_learner.h"
 #include "core/binary_io.h"
@@ -17,39 +18,21 @@ namespace ember {
 
 namespace {
 
-class QAgent;
-
-// How a QPolicy picks actions: training's annealed epsilon-greedy, greedy
-// evaluation, or evaluation with a small fixed epsilon (EPyMARL's
-// `evaluation_epsilon`), which breaks the loops a memoryless greedy policy
-// can fall into (two agents waiting for each other forever).
-enum class QMode { kBehaviour, kGreedy, kEvalEpsilon };
-
-class QPolicy : public Policy {
- public:
-  QPolicy(QAgent& agent, QMode mode) : agent_(agent), mode_(mode) {}
-  void act(VectorEnv& envs) override;
-  void on_step_end(const VectorEnv& envs) override;
-  void reset_memory(int num_envs) override;
-
- private:
-  QAgent& agent_;
-  QMode mode_;
-};
-
-class QAgent : public Agent, public Sink {
+// Evaluation with PolicyMode::kSample acts epsilon-greedily at a small fixed
+// epsilon (EPyMARL's `evaluation_epsilon`), which breaks the loops a
+// memoryless greedy policy can fall into (two agents waiting for each other
+// forever).
+class QAgent : public ModeActor, public ModeAgent, public Sink {
  public:
   QAgent(const AgentContext& ctx, const std::string& id)
-      : config_(QAgentConfig::from_params(ctx.params, id)),
+      : ModeAgent(static_cast<ModeActor&>(*this)),  // ModeActor, listed first, is built
+        config_(QAgentConfig::from_params(ctx.params, id)),
         layout_(EpisodeLayout::from_spec(ctx.spec, episode_length(config_, ctx.spec))),
         learner_(config_.learner, layout_, derive_seed(ctx.seed, "q/init")),
         buffer_(ctx.spec, layout_, config_.training.buffer_size, ctx.num_envs),
         rng_(derive_seed(ctx.seed, "q/explore")),
         sample_rng_(derive_seed(ctx.seed, "q/sample")),
-        eval_rng_(derive_seed(ctx.seed, "q/eval")),
-        behaviour_(*this, QMode::kBehaviour),
-        greedy_(*this, QMode::kGreedy),
-        eval_epsilon_(*this, QMode::kEvalEpsilon) {
+        eval_rng_(derive_seed(ctx.seed, "q/eval")) {
     obs_field_ = std::max(0, ctx.spec.field_index("obs"));
     has_mask_ = ctx.spec.has_action_mask;
   }
@@ -58,24 +41,25 @@ class QAgent : public Agent, public Sink {
     return config.max_episode_len > 0 ? config.max_episode_len : spec.max_episode_steps;
   }
 
-  Policy& behaviour_policy() override { return behaviour_; }
-  Policy& greedy_policy() override { return greedy_; }
-  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : eval_epsilon_; }
   Sink* sink() override { return this; }
   int64_t rollout_length() const override { return config_.rollout_length; }
 
   double epsilon() const { return config_.training.epsilon_after(env_steps_); }
 
-  void act(VectorEnv& envs, QMode mode) {
+  void act(VectorEnv& envs, PolicyMode mode) override {
     const auto* obs = static_cast<const float*>(envs.field(obs_field_));
     const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
-    const bool training = mode == QMode::kBehaviour;
-    const double eps = training ? epsilon() : mode == QMode::kEvalEpsilon ? config_.training.eval_epsilon : 0.0;
+    const bool training = mode == PolicyMode::kBehaviour;
+    const double eps = training ? epsilon() : mode == PolicyMode::kSample ? config_.training.eval_epsilon : 0.0;
     learner_.act(obs, mask, envs.num_envs(), eps, training ? rng_ : eval_rng_, envs.discrete_actions(), slot(mode));
   }
-  void reset_hidden(const VectorEnv& envs, QMode mode) { learner_.reset_hidden(envs.num_envs(), envs.done(), slot(mode)); }
-  void reset_all(int num_envs, QMode mode) { learner_.reset_hidden(num_envs, nullptr, slot(mode)); }
-  static QLearner::Slot slot(QMode mode) { return mode == QMode::kBehaviour ? QLearner::kBehaviour : QLearner::kEval; }
+  void on_step_end(const VectorEnv& envs, PolicyMode mode) override {
+    learner_.reset_hidden(envs.num_envs(), envs.done(), slot(mode));
+  }
+  void reset_memory(int num_envs, PolicyMode mode) override { learner_.reset_hidden(num_envs, nullptr, slot(mode)); }
+  static QLearner::Slot slot(PolicyMode mode) {
+    return mode == PolicyMode::kBehaviour ? QLearner::kBehaviour : QLearner::kEval;
+  }
 
   void before_step(const VectorEnv& envs) override { buffer_.before_step(envs); }
   void after_step(const VectorEnv& envs) override {
@@ -137,16 +121,11 @@ class QAgent : public Agent, public Sink {
   QLearner learner_;
   EpisodeBuffer buffer_;
   Rng rng_, sample_rng_, eval_rng_;
-  QPolicy behaviour_, greedy_, eval_epsilon_;
   int obs_field_ = 0;
   bool has_mask_ = false;
   int64_t env_steps_ = 0, episodes_seen_ = 0;
   double pending_updates_ = 0;
 };
-
-void QPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
-void QPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, mode_); }
-void QPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, mode_); }
 
 }  // namespace
 
