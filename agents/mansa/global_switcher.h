@@ -5,9 +5,10 @@
 // whether the centralised learner (g = 1) or the independent learners (g = 0)
 // act. It is trained with PPO on the team reward minus `switch_cost` for every
 // CL step, on its own rollout; `switch_policy: random` replaces it with the
-// random-switching control. Both MANSA pairs (agents/mansa/mansa_agent.cpp:
-// IQL + QMIX/VDN; mansa_pg_agent.cpp: IPPO + MAPPO) use it, so Global is the
-// same whichever learners it switches between.
+// random-switching control. The one MANSA agent (mansa_agent.cpp) holds it
+// beside either learner pair (q_learner_pair.h: IQL + QMIX/VDN;
+// ppo_learner_pair.h: IPPO + MAPPO), so Global is the same whichever
+// learners it switches between.
 //
 // This header is torch-free; the implementation lives in global_switcher.cpp.
 //
