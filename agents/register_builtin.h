@@ -1,7 +1,7 @@
 // File: agents/register_builtin.h
 //
-// The one list of built-in agents, and the LibTorch runtime settings the
-// apps need — a torch-free header, so the CLI does not compile LibTorch.
+// Registers the built-in agents (the list is agents/builtin_agents.inc), and
+// the LibTorch runtime settings the apps need — a torch-free header, so the CLI does not compile LibTorch.
 #pragma once
 
 namespace ember {

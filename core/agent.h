@@ -26,6 +26,17 @@ namespace ember {
 class Policy;
 class Sink;
 
+// The three ways a learning agent's policy acts, one notion for every agent
+// (agents/common/mode_policies.h turns an agent that acts in a mode into the
+// three policies below):
+//   kBehaviour  training: explores (samples, epsilon-greedy) and the step is learnt from;
+//   kGreedy     evaluation: the most likely action, nothing recorded;
+//   kSample     evaluation with eval.deterministic false: the agent's
+//               stochastic policy drawing from an evaluation RNG.
+// Each mode keeps its own recurrent memory. The values index per-mode state.
+enum class PolicyMode { kBehaviour = 0, kGreedy = 1, kSample = 2 };
+constexpr int kPolicyModes = 3;
+
 // Named scalars an update reports (CleanRL-style names, e.g. "losses/value_loss").
 using Metrics = std::vector<std::pair<std::string, double>>;
 
@@ -38,8 +49,8 @@ class Agent {
  public:
   virtual ~Agent() = default;
 
-  virtual Policy& behaviour_policy() = 0;
-  virtual Policy& greedy_policy() = 0;
+  virtual Policy& behaviour_policy() = 0;  // PolicyMode::kBehaviour
+  virtual Policy& greedy_policy() = 0;     // PolicyMode::kGreedy
   // The policy evaluation uses: greedy when `deterministic` (the default of
   // `eval.deterministic`), else the agent's stochastic policy drawing from an
   // evaluation RNG. Agents without a stochastic evaluation mode return the

@@ -11,7 +11,10 @@
 #      `ember train train.yaml train.steps=... --runs-dir ...`;
 #   4. builds the plugin again with -DEMBER_PLUGIN_ABI_OVERRIDE=999 (a test hook
 #      in core/plugin.h) and checks that both `ember check-env` and `ember train`
-#      refuse it with the plugin-ABI message.
+#      refuse it with the plugin-ABI message;
+#   5. builds the custom-agent example (examples/custom_agent,
+#      docs/custom_agents.md) against the same install, and runs
+#      `ember describe hill_climb --plugin ...` and a short `ember train`.
 # Any failure stops the script with a message and a non-zero exit code.
 # Set KEEP_TMP=1 to keep the temporary directory; it is kept on failure.
 #
@@ -125,5 +128,21 @@ build_example "$stale" -DEMBER_PLUGIN_ABI_OVERRIDE=999
   "$ember" check-env reach-target --plugin build/libreach_target.so)
 expect_refusal "$tmp/refuse_train.log" \
   "$ember" train "$stale/train.yaml" train.steps=64 --runs-dir "$tmp/refused_runs"
+
+step "building examples/custom_agent against the installed ember"
+agent="$tmp/custom_agent"
+mkdir -p "$agent"
+cp "$repo"/examples/custom_agent/{CMakeLists.txt,hill_climb_agent.h,hill_climb_agent.cpp,plugin.cpp,train.yaml} "$agent/"
+run "$agent/configure.log" cmake -S "$agent" -B "$agent/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix"
+run "$agent/build.log" cmake --build "$agent/build" -j "$jobs"
+[[ -f "$agent/build/libhill_climb.so" ]] || fail "the agent example did not produce build/libhill_climb.so"
+(cd "$agent" && run "$tmp/describe_agent.log" "$ember" describe hill_climb --plugin build/libhill_climb.so)
+grep -q "noise" "$tmp/describe_agent.log" || fail "ember describe hill_climb does not list its parameters"
+run "$tmp/train_agent.log" "$ember" train "$agent/train.yaml" train.steps=8000 train.eval_every=0 \
+  eval.episodes=5 --runs-dir "$tmp/agent_runs"
+metrics="$(find "$tmp/agent_runs" -name metrics.csv | head -n 1)"
+[[ -n "$metrics" ]] && grep -q "hill_climb/best_return" "$metrics" ||
+  fail "training the agent example wrote no hill_climb metrics under $tmp/agent_runs"
+echo "   $(tail -n 1 "$tmp/train_agent.log")"
 
 echo "check_custom_env_example: OK"

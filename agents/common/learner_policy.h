@@ -1,36 +1,31 @@
 // File: agents/common/learner_policy.h
 //
-// A Policy that acts with a learner in one of its modes (behaviour, greedy,
-// sampled evaluation): the adaptor every PPO-style agent hands to
-// collect(), written once. The learner provides
-//   act(const VectorEnv&, Mode, const ActionBuffer&),
-//   on_step_end(const VectorEnv&, Mode), reset_memory(Mode).
+// One mode's Policy of a PPO-style learner (act(const VectorEnv&, PolicyMode,
+// const ActionBuffer&), on_step_end(const VectorEnv&, PolicyMode),
+// reset_memory(PolicyMode)), for tests and tools that drive a learner
+// without an agent around it. It is the agents' adaptor (mode_policies.h)
+// over a LearnerActor, so a learner acts the same way in both.
 //
 // Example:
-//   LearnerPolicy<PpoLearner> greedy(learner, PpoLearner::Mode::kGreedy);
+//   LearnerPolicy<PpoLearner> greedy(learner, PolicyMode::kGreedy);
 //   collect(envs, greedy, CollectLimit::episodes(1), nullptr, &log);
 #pragma once
 
-#include "core/env.h"
-#include "core/rollout.h"
-#include "core/vector_env.h"
+#include "agents/common/mode_policies.h"
 
 namespace ember {
 
 template <typename Learner>
 class LearnerPolicy : public Policy {
  public:
-  using Mode = typename Learner::Mode;
-  LearnerPolicy(Learner& learner, Mode mode) : learner_(learner), mode_(mode) {}
-  void act(VectorEnv& envs) override {
-    learner_.act(envs, mode_, ActionBuffer{envs.discrete_actions(), envs.continuous_actions()});
-  }
-  void on_step_end(const VectorEnv& envs) override { learner_.on_step_end(envs, mode_); }
-  void reset_memory(int) override { learner_.reset_memory(mode_); }
+  LearnerPolicy(Learner& learner, PolicyMode mode) : actor_(learner), policy_(actor_, mode) {}
+  void act(VectorEnv& envs) override { policy_.act(envs); }
+  void on_step_end(const VectorEnv& envs) override { policy_.on_step_end(envs); }
+  void reset_memory(int num_envs) override { policy_.reset_memory(num_envs); }
 
  private:
-  Learner& learner_;
-  Mode mode_;
+  LearnerActor<Learner> actor_;
+  ModePolicy policy_;
 };
 
 }  // namespace ember

@@ -5,6 +5,7 @@
 #include "agents/imitation/pick_place_policy.h"
 #include "agents/imitation/transporter_learner.h"
 #include "agents/planner/actor.h"
+#include "agents/planner/planner_actor_agent.h"
 #include "core/checkpoint.h"
 
 namespace ember {
@@ -40,6 +41,10 @@ std::unique_ptr<Actor> make_transporter_actor(const std::string& checkpoint, con
   } catch (const std::exception& e) {
     throw std::invalid_argument("agent.actor_checkpoint: cannot use '" + checkpoint + "': " + e.what());
   }
+}
+
+void register_planner_actor_with_transporter(Registry& registry) {
+  register_planner_actor_agent(registry, make_transporter_actor);
 }
 
 }  // namespace ember

@@ -19,9 +19,15 @@
 namespace ember {
 
 struct EnvSpec;
+class Registry;
 
 // Throws std::invalid_argument naming agent.actor_checkpoint and the file
 // when it cannot be read or holds no Transporter for this env's maps.
 std::unique_ptr<Actor> make_transporter_actor(const std::string& checkpoint, const EnvSpec& spec);
+
+// Registers planner_actor with this learned actor handed in (the planner
+// library is torch-free, so the torch side plugs its actors in): the
+// agents/builtin_agents.inc line of planner_actor.
+void register_planner_actor_with_transporter(Registry& registry);
 
 }  // namespace ember

@@ -17,19 +17,19 @@ namespace ember {
 namespace {
 
 // Global's PPO settings (mansa.md §3.7 defaults).
-PpoConfig switch_config(const Params& p) {
+PpoConfig switch_config(const SwitcherConfig& s) {
   PpoConfig c;
-  c.lr = p.get_float("switch_lr");
+  c.lr = s.lr;
   c.anneal_lr = false;
-  c.epochs = p.get_int("switch_epochs");
-  c.minibatches = p.get_int("switch_minibatches");
-  c.gamma = p.get_float("switch_gamma");
+  c.epochs = s.epochs;
+  c.minibatches = s.minibatches;
+  c.gamma = s.gamma;
   c.gae_lambda = 0.95;
   c.clip = 0.2;
-  c.ent_coef = p.get_float("switch_ent_coef");
+  c.ent_coef = s.ent_coef;
   c.vf_coef = 0.5;
   c.max_grad_norm = 0.5;
-  c.hidden = {p.get_int("switch_hidden"), p.get_int("switch_hidden")};
+  c.hidden = {s.hidden, s.hidden};
   return c;
 }
 
@@ -57,21 +57,21 @@ struct GlobalSwitcher::Impl {
   std::vector<float> in_buf, g_buf, logp_buf, value_buf, reward_buf, done_buf, next_input;
   int64_t window_cl_steps = 0, window_steps = 0, eval_cl_steps = 0, eval_steps = 0;
 
-  Impl(const Params& p, const EnvSpec& spec, int n, uint64_t seed)
-      : config(switch_config(p)), num_envs(n), switch_rng(derive_seed(seed, "mansa/switch")) {
+  Impl(const SwitcherConfig& s, int64_t rollout_length, const EnvSpec& spec, int n, uint64_t seed)
+      : config(switch_config(s)), num_envs(n), switch_rng(derive_seed(seed, "mansa/switch")) {
     obs_field = std::max(0, spec.field_index("obs"));
     agents = spec.num_agents;
     env_has_state = spec.state.has_value();
     state_dim = env_has_state ? spec.state->numel() : agents * spec.observation[static_cast<size_t>(obs_field)].space.numel();
-    cost = p.get_float("switch_cost");
-    budget = p.get_int("budget");
-    random_control = p.get_string("switch_policy") == "random";
-    random_cl_probability = p.get_float("random_cl_probability");
+    cost = s.cost;
+    budget = s.budget;
+    random_control = s.policy == "random";
+    random_cl_probability = s.random_cl_probability;
     input_dim = state_dim + (budget > 0 ? 1 : 0);
     at::Generator gen = make_generator(derive_seed(seed, "mansa/switch-init"));
     model = ActorCritic(input_dim, input_dim, 2, false, config, gen);
     optimizer = std::make_unique<torch::optim::Adam>(model->parameters(), torch::optim::AdamOptions(config.lr).eps(1e-5));
-    const auto N = static_cast<size_t>(n), T = static_cast<size_t>(p.get_int("rollout_length"));
+    const auto N = static_cast<size_t>(n), T = static_cast<size_t>(rollout_length);
     const auto I = static_cast<size_t>(input_dim);
     in_buf.resize(T * N * I);
     g_buf.resize(T * N);
@@ -94,10 +94,10 @@ struct GlobalSwitcher::Impl {
     }
   }
 
-  const std::vector<int32_t>& decide(const VectorEnv& envs, GlobalSwitcher::Mode mode, Rng& eval_rng) {
+  const std::vector<int32_t>& decide(const VectorEnv& envs, PolicyMode mode, Rng& eval_rng) {
     torch::NoGradGuard no_grad;
     const int N = envs.num_envs();
-    const bool evaluation = mode != GlobalSwitcher::Mode::kTraining;
+    const bool evaluation = mode != PolicyMode::kBehaviour;
     std::vector<double>& left = evaluation ? eval_budget_left : budget_left;
     if (left.size() != static_cast<size_t>(N)) left.assign(static_cast<size_t>(N), static_cast<double>(budget));
     input.resize(static_cast<size_t>(N * input_dim));
@@ -116,11 +116,11 @@ struct GlobalSwitcher::Impl {
         g[static_cast<size_t>(e)] = legal[static_cast<size_t>(e) * 2 + 1] && rng.uniform() < random_cl_probability;
       std::fill(logp.begin(), logp.end(), 0.0f);
       value.assign(static_cast<size_t>(N), 0.0f);
-    } else if (mode == GlobalSwitcher::Mode::kGreedyEvaluation) {
+    } else if (mode == PolicyMode::kGreedy) {
       const float* l = logits.data_ptr<float>();
       for (int e = 0; e < N; ++e)
         g[static_cast<size_t>(e)] = legal[static_cast<size_t>(e) * 2 + 1] && l[e * 2 + 1] > l[e * 2];
-    } else if (mode == GlobalSwitcher::Mode::kSampledEvaluation) {
+    } else if (mode == PolicyMode::kSample) {
       sample_categorical(logits.data_ptr<float>(), N, 2, legal.data(), eval_rng, g.data(), logp.data());
     } else {
       sample_categorical(logits.data_ptr<float>(), N, 2, legal.data(), switch_rng, g.data(), logp.data());
@@ -215,11 +215,12 @@ struct GlobalSwitcher::Impl {
   }
 };
 
-GlobalSwitcher::GlobalSwitcher(const Params& params, const EnvSpec& spec, int num_envs, uint64_t seed)
-    : impl_(std::make_unique<Impl>(params, spec, num_envs, seed)) {}
+GlobalSwitcher::GlobalSwitcher(const SwitcherConfig& config, int64_t rollout_length, const EnvSpec& spec,
+                               int num_envs, uint64_t seed)
+    : impl_(std::make_unique<Impl>(config, rollout_length, spec, num_envs, seed)) {}
 GlobalSwitcher::~GlobalSwitcher() = default;
 
-const std::vector<int32_t>& GlobalSwitcher::decide(const VectorEnv& envs, Mode mode, Rng& eval_rng) {
+const std::vector<int32_t>& GlobalSwitcher::decide(const VectorEnv& envs, PolicyMode mode, Rng& eval_rng) {
   return impl_->decide(envs, mode, eval_rng);
 }
 const std::vector<uint8_t>& GlobalSwitcher::cl_acts() const { return impl_->g_bytes; }

@@ -5,14 +5,15 @@
 // whether the centralised learner (g = 1) or the independent learners (g = 0)
 // act. It is trained with PPO on the team reward minus `switch_cost` for every
 // CL step, on its own rollout; `switch_policy: random` replaces it with the
-// random-switching control. Both MANSA pairs (agents/mansa/mansa_agent.cpp:
-// IQL + QMIX/VDN; mansa_pg_agent.cpp: IPPO + MAPPO) use it, so Global is the
-// same whichever learners it switches between.
+// random-switching control. The one MANSA agent (mansa_agent.cpp) holds it
+// beside either learner pair (q_learner_pair.h: IQL + QMIX/VDN;
+// ppo_learner_pair.h: IPPO + MAPPO), so Global is the same whichever
+// learners it switches between.
 //
 // This header is torch-free; the implementation lives in global_switcher.cpp.
 //
 // Example (inside a MANSA agent):
-//   const std::vector<int32_t>& g = global.decide(envs, GlobalSwitcher::Mode::kTraining, eval_rng);
+//   const std::vector<int32_t>& g = global.decide(envs, PolicyMode::kBehaviour, eval_rng);
 //   ... both learners act; the env receives CL's actions where g[e] = 1 ...
 //   global.before_step();  envs.step();  global.after_step(envs);
 //   global.on_step_end(envs, /*evaluation=*/false);
@@ -25,8 +26,8 @@
 #include <string>
 #include <vector>
 
+#include "agents/mansa/mansa_config.h"
 #include "core/agent.h"
-#include "core/params.h"
 
 namespace ember {
 
@@ -35,20 +36,20 @@ class VectorEnv;
 
 class GlobalSwitcher {
  public:
-  // `params` are MANSA's (switch_* keys, budget, rollout_length);
-  // `seed` derives Global's initialisation and sampling streams.
-  GlobalSwitcher(const Params& params, const EnvSpec& spec, int num_envs, uint64_t seed);
+  // `config` holds Global's settings (mansa_config.h), `rollout_length` the
+  // vector steps between its updates; `seed` derives Global's
+  // initialisation and sampling streams.
+  GlobalSwitcher(const SwitcherConfig& config, int64_t rollout_length, const EnvSpec& spec, int num_envs,
+                 uint64_t seed);
   ~GlobalSwitcher();
   GlobalSwitcher(const GlobalSwitcher&) = delete;
   GlobalSwitcher& operator=(const GlobalSwitcher&) = delete;
 
-  // How Global decides: in training it samples from its policy and records
-  // the step for PPO; in evaluation it takes the argmax or samples (from
-  // the evaluation RNG), with its own budgets and counters.
-  enum class Mode { kTraining, kGreedyEvaluation, kSampledEvaluation };
-
-  // Per env, 1 when CL acts at this step. Spends budget, counts evaluation steps.
-  const std::vector<int32_t>& decide(const VectorEnv& envs, Mode mode, Rng& eval_rng);
+  // Per env, 1 when CL acts at this step. Spends budget, counts evaluation
+  // steps. Global acts in the learners' mode: kBehaviour samples from its
+  // policy and records the step for PPO; kGreedy takes the argmax and
+  // kSample samples from `eval_rng`, both with their own budgets and counters.
+  const std::vector<int32_t>& decide(const VectorEnv& envs, PolicyMode mode, Rng& eval_rng);
   // The same decisions as 0/1 bytes (PpoLearner::before_step's `executed`).
   const std::vector<uint8_t>& cl_acts() const;
 

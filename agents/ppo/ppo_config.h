@@ -1,14 +1,17 @@
 // File: agents/ppo/ppo_config.h
 //
-// PPO hyperparameters: declared once (ppo_param_specs) for config validation
-// and `ember describe ppo`, and read into a plain struct. Defaults follow
-// CleanRL's ppo.py except where noted in the docs.
+// PPO hyperparameters: a plain struct whose settings are declared once, in
+// PpoConfig::param_table() (core/param_table.h), for config validation,
+// `ember describe ppo` and filling the struct. Defaults are the struct's
+// (CleanRL's ppo.py except where noted in the docs); ippo and mappo differ
+// only in the defaults defaults_for() gives them.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/param_table.h"
 #include "core/params.h"
 
 namespace ember {
@@ -36,11 +39,14 @@ struct PpoConfig {
   bool agent_id = false;             // append a one-hot agent id to network inputs
   bool recurrent = false;            // GRU actor of width hidden[0] (Discrete actions)
 
-  static PpoConfig from_params(const Params& params);
+  static const ParamTable<PpoConfig>& param_table();
+  // The defaults of "ppo", "ippo" or "mappo" (multi-agent variants add agent
+  // ids; mappo's critic reads the global state).
+  static PpoConfig defaults_for(const std::string& variant);
+  static PpoConfig from_params(const Params& params) { return param_table().fill(params); }
 };
 
-// Parameters with the defaults of "ppo", "ippo" or "mappo" (multi-agent
-// variants add agent ids; mappo's critic reads the global state).
+// The declared parameters of `variant`, with its defaults.
 std::vector<ParamSpec> ppo_param_specs(const std::string& variant = "ppo");
 
 }  // namespace ember

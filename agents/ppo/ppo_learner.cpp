@@ -422,7 +422,7 @@ struct PpoLearner::Impl {
   bool use_legal_ = false;       // the env declares legal-action masks (Discrete)
   const int32_t* legal_ = nullptr;           // the current step's masks, or null
   std::vector<float> last_legal_, legal_buf_;  // [rows, n] and [T, rows, n]
-  at::Tensor hidden_[3];         // recurrent actor state per Mode, [rows, hidden]
+  at::Tensor hidden_[kPolicyModes];  // recurrent actor state per Mode, [rows, hidden]
   std::vector<float> initial_hidden_;  // the behaviour state at the rollout's start
   std::vector<float> last_obs_, last_critic_, last_action_, last_logp_, last_value_, eval_obs_, eval_logp_;
 };

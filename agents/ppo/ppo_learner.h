@@ -3,7 +3,7 @@
 // One PPO learner over the rows of a VectorEnv — every (env, agent) pair,
 // with parameter sharing — that acts into an action buffer, records its own
 // rollout and updates from it. PpoAgent (ppo_agent.h) is this learner as an
-// Agent; MANSA's policy-gradient pair (agents/mansa/) holds two of them and
+// Agent (agents/common/learner_agent.h); MANSA's policy-gradient pair (agents/mansa/) holds two of them and
 // tells each, step by step, whether its actions were the ones executed.
 //
 // Steps where a learner's actions were not executed still train its critic
@@ -15,8 +15,8 @@
 //
 // Example (what PpoAgent does):
 //   PpoLearner learner(config, spec, num_envs, seed);
-//   learner.act(envs, PpoLearner::Mode::kBehaviour, {envs.discrete_actions(), envs.continuous_actions()});
-//   learner.before_step(nullptr);   // all rows' actions are executed
+//   learner.act(envs, PolicyMode::kBehaviour, {envs.discrete_actions(), envs.continuous_actions()});
+//   learner.before_step(envs);   // all rows' actions are executed
 //   envs.step();
 //   learner.after_step(envs);
 //   if (rollout full) learner.update(progress);
@@ -36,11 +36,10 @@ struct PpoConfig;
 
 class PpoLearner {
  public:
-  enum class Mode {
-    kBehaviour,  // sample with the training RNG and remember the step for learning
-    kGreedy,     // argmax / Gaussian mean, nothing recorded
-    kSample,     // sample for evaluation with its own RNG, nothing recorded
-  };
+  // kBehaviour samples with the training RNG and remembers the step for
+  // learning; kGreedy (argmax / Gaussian mean) and kSample (the evaluation
+  // RNG) record nothing. The shared PolicyMode (core/agent.h).
+  using Mode = PolicyMode;
 
   // `seed` derives the learner's RNG streams and network initialisation.
   PpoLearner(const PpoConfig& config, const EnvSpec& spec, int num_envs, uint64_t seed);
@@ -60,6 +59,8 @@ class PpoLearner {
   // `executed` (one 0/1 per env; null = every env) says whether the env
   // receives this learner's actions.
   void before_step(const uint8_t* executed);
+  // As above with every env receiving this learner's actions (a PPO agent).
+  void before_step(const VectorEnv&) { before_step(static_cast<const uint8_t*>(nullptr)); }
   void after_step(const VectorEnv& envs);
   // One PPO update over the recorded steps (GAE, clipped epochs).
   Metrics update(const TrainProgress& progress);

@@ -35,7 +35,6 @@ std::string visual_ppo_compatibility(const EnvSpec& spec) {
 }
 
 namespace {
-constexpr int kModes = 3;
 
 // Adds the seconds since the last lap to the phase a profile entry names.
 class PhaseClock {
@@ -453,9 +452,9 @@ struct VisualPpoLearner::Impl {
   std::unique_ptr<torch::optim::Adam> optimizer_;
 
   // per policy mode: GRU state [rows, hidden], previous action (-1 = none), the action just taken
-  at::Tensor hidden_[kModes];
-  std::vector<int64_t> prev_action_[kModes];
-  std::vector<int64_t> last_action_[kModes];
+  at::Tensor hidden_[kPolicyModes];
+  std::vector<int64_t> prev_action_[kPolicyModes];
+  std::vector<int64_t> last_action_[kPolicyModes];
   std::vector<float> pending_logp_;
 
   // the rollout, [T, rows, ...] flat

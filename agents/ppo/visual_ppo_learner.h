@@ -19,9 +19,9 @@
 //
 // Example (what the visual_ppo agent does through collect()):
 //   VisualPpoLearner learner(config, spec, num_envs, seed);
-//   learner.act(envs, VisualPpoLearner::Mode::kBehaviour, {envs.discrete_actions(), nullptr});
+//   learner.act(envs, PolicyMode::kBehaviour, {envs.discrete_actions(), nullptr});
 //   learner.before_step(envs);  envs.step();  learner.after_step(envs);
-//   learner.on_step_end(envs, VisualPpoLearner::Mode::kBehaviour);
+//   learner.on_step_end(envs, PolicyMode::kBehaviour);
 //   if (rollout full) learner.update(progress);
 #pragma once
 
@@ -49,11 +49,10 @@ struct VisualPpoProfile {
 
 class VisualPpoLearner {
  public:
-  enum class Mode {
-    kBehaviour,  // sample with the training RNG (codebook dropout on) and record the step
-    kGreedy,     // argmax, nothing recorded
-    kSample,     // sample with the evaluation RNG, nothing recorded
-  };
+  // kBehaviour samples with the training RNG (codebook dropout on) and
+  // records the step; kGreedy (argmax) and kSample (the evaluation RNG)
+  // record nothing. The shared PolicyMode (core/agent.h).
+  using Mode = PolicyMode;
 
   VisualPpoLearner(const VisualPpoConfig& config, const EnvSpec& spec, int num_envs, uint64_t seed);
   ~VisualPpoLearner();

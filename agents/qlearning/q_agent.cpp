@@ -6,6 +6,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "agents/common/mode_policies.h"
 #include "agents/qlearning/episode_buffer.h"
 #include "agents/qlearning/q_learner.h"
 #include "core/binary_io.h"
@@ -17,88 +18,48 @@ namespace ember {
 
 namespace {
 
-struct Defaults {
-  const char* mixer;
-  bool recurrent;
-  int64_t hidden;
-  double lr;
-  int64_t anneal;
-};
-
-Defaults defaults_for(const std::string& id) {
-  if (id == "iql") return {"none", true, 128, 3e-4, 200000};
-  if (id == "vdn") return {"vdn", false, 64, 5e-4, 50000};
-  return {"qmix", false, 64, 5e-4, 50000};
-}
-
-class QAgent;
-
-// How a QPolicy picks actions: training's annealed epsilon-greedy, greedy
-// evaluation, or evaluation with a small fixed epsilon (EPyMARL's
-// `evaluation_epsilon`), which breaks the loops a memoryless greedy policy
-// can fall into (two agents waiting for each other forever).
-enum class QMode { kBehaviour, kGreedy, kEvalEpsilon };
-
-class QPolicy : public Policy {
- public:
-  QPolicy(QAgent& agent, QMode mode) : agent_(agent), mode_(mode) {}
-  void act(VectorEnv& envs) override;
-  void on_step_end(const VectorEnv& envs) override;
-  void reset_memory(int num_envs) override;
-
- private:
-  QAgent& agent_;
-  QMode mode_;
-};
-
-class QAgent : public Agent, public Sink {
+// Evaluation with PolicyMode::kSample acts epsilon-greedily at a small fixed
+// epsilon (EPyMARL's `evaluation_epsilon`), which breaks the loops a
+// memoryless greedy policy can fall into (two agents waiting for each other
+// forever).
+class QAgent : public ModeActor, public ModeAgent, public Sink {
  public:
   QAgent(const AgentContext& ctx, const std::string& id)
-      : params_(ctx.params),
-        layout_(EpisodeLayout::from_spec(ctx.spec, episode_length(ctx))),
-        learner_(config(ctx.params, id), layout_, derive_seed(ctx.seed, "q/init")),
-        buffer_(ctx.spec, layout_, ctx.params.get_int("buffer_size"), ctx.num_envs),
+      : ModeAgent(static_cast<ModeActor&>(*this)),  // ModeActor, listed first, is built
+        config_(QAgentConfig::from_params(ctx.params, id)),
+        layout_(EpisodeLayout::from_spec(ctx.spec, episode_length(config_, ctx.spec))),
+        learner_(config_.learner, layout_, derive_seed(ctx.seed, "q/init")),
+        buffer_(ctx.spec, layout_, config_.training.buffer_size, ctx.num_envs),
         rng_(derive_seed(ctx.seed, "q/explore")),
         sample_rng_(derive_seed(ctx.seed, "q/sample")),
-        eval_rng_(derive_seed(ctx.seed, "q/eval")),
-        behaviour_(*this, QMode::kBehaviour),
-        greedy_(*this, QMode::kGreedy),
-        eval_epsilon_(*this, QMode::kEvalEpsilon) {
+        eval_rng_(derive_seed(ctx.seed, "q/eval")) {
     obs_field_ = std::max(0, ctx.spec.field_index("obs"));
     has_mask_ = ctx.spec.has_action_mask;
   }
 
-  static int64_t episode_length(const AgentContext& ctx) {
-    const int64_t configured = ctx.params.get_int("max_episode_len");
-    return configured > 0 ? configured : ctx.spec.max_episode_steps;
+  static int64_t episode_length(const QAgentConfig& config, const EnvSpec& spec) {
+    return config.max_episode_len > 0 ? config.max_episode_len : spec.max_episode_steps;
   }
 
-  static QLearnerConfig config(const Params& p, const std::string& id) {
-    QLearnerConfig c = QLearnerConfig::from_params(p);
-    c.mixer = defaults_for(id).mixer;
-    return c;
-  }
-
-  Policy& behaviour_policy() override { return behaviour_; }
-  Policy& greedy_policy() override { return greedy_; }
-  Policy& evaluation_policy(bool deterministic) override { return deterministic ? greedy_ : eval_epsilon_; }
   Sink* sink() override { return this; }
-  int64_t rollout_length() const override { return params_.get_int("rollout_length"); }
+  int64_t rollout_length() const override { return config_.rollout_length; }
 
-  double epsilon() const {
-    return annealed_epsilon(env_steps_, params_);
-  }
+  double epsilon() const { return config_.training.epsilon_after(env_steps_); }
 
-  void act(VectorEnv& envs, QMode mode) {
+  void act(VectorEnv& envs, PolicyMode mode) override {
     const auto* obs = static_cast<const float*>(envs.field(obs_field_));
     const int32_t* mask = has_mask_ ? envs.action_mask() : nullptr;
-    const bool training = mode == QMode::kBehaviour;
-    const double eps = training ? epsilon() : mode == QMode::kEvalEpsilon ? params_.get_float("eval_epsilon") : 0.0;
+    const bool training = mode == PolicyMode::kBehaviour;
+    const double eps = training ? epsilon() : mode == PolicyMode::kSample ? config_.training.eval_epsilon : 0.0;
     learner_.act(obs, mask, envs.num_envs(), eps, training ? rng_ : eval_rng_, envs.discrete_actions(), slot(mode));
   }
-  void reset_hidden(const VectorEnv& envs, QMode mode) { learner_.reset_hidden(envs.num_envs(), envs.done(), slot(mode)); }
-  void reset_all(int num_envs, QMode mode) { learner_.reset_hidden(num_envs, nullptr, slot(mode)); }
-  static QLearner::Slot slot(QMode mode) { return mode == QMode::kBehaviour ? QLearner::kBehaviour : QLearner::kEval; }
+  void on_step_end(const VectorEnv& envs, PolicyMode mode) override {
+    learner_.reset_hidden(envs.num_envs(), envs.done(), slot(mode));
+  }
+  void reset_memory(int num_envs, PolicyMode mode) override { learner_.reset_hidden(num_envs, nullptr, slot(mode)); }
+  static QLearner::Slot slot(PolicyMode mode) {
+    return mode == PolicyMode::kBehaviour ? QLearner::kBehaviour : QLearner::kEval;
+  }
 
   void before_step(const VectorEnv& envs) override { buffer_.before_step(envs); }
   void after_step(const VectorEnv& envs) override {
@@ -107,10 +68,10 @@ class QAgent : public Agent, public Sink {
   }
 
   Metrics update(const TrainProgress&) override {
-    const int64_t batch = params_.get_int("batch_size");
+    const int64_t batch = config_.training.batch_size;
     const int64_t finished = buffer_.episodes_added() - episodes_seen_;
     episodes_seen_ = buffer_.episodes_added();
-    pending_updates_ += static_cast<double>(finished) * params_.get_float("updates_per_episode");
+    pending_updates_ += static_cast<double>(finished) * config_.training.updates_per_episode;
     Metrics sum;
     int64_t count = 0;
     while (pending_updates_ >= 1.0) {
@@ -139,7 +100,7 @@ class QAgent : public Agent, public Sink {
     write_pod(out, pending_updates_);
     for (const Rng* r : {&rng_, &sample_rng_, &eval_rng_}) write_rng(out, *r);
     learner_.save(out);
-    const bool replay = params_.get_bool("save_replay");
+    const bool replay = config_.save_replay;
     write_pod(out, static_cast<uint8_t>(replay));
     if (replay) buffer_.save(out);
   }
@@ -155,53 +116,21 @@ class QAgent : public Agent, public Sink {
   }
 
  private:
-  Params params_;
+  QAgentConfig config_;
   EpisodeLayout layout_;
   QLearner learner_;
   EpisodeBuffer buffer_;
   Rng rng_, sample_rng_, eval_rng_;
-  QPolicy behaviour_, greedy_, eval_epsilon_;
   int obs_field_ = 0;
   bool has_mask_ = false;
   int64_t env_steps_ = 0, episodes_seen_ = 0;
   double pending_updates_ = 0;
 };
 
-void QPolicy::act(VectorEnv& envs) { agent_.act(envs, mode_); }
-void QPolicy::on_step_end(const VectorEnv& envs) { agent_.reset_hidden(envs, mode_); }
-void QPolicy::reset_memory(int num_envs) { agent_.reset_all(num_envs, mode_); }
-
 }  // namespace
 
 std::vector<ParamSpec> qlearning_param_specs(const std::string& id) {
-  const Defaults d = defaults_for(id);
-  QLearnerConfig learner;  // the learner's defaults for this id
-  learner.recurrent = d.recurrent;
-  learner.hidden = d.hidden;
-  learner.lr = d.lr;
-  std::vector<ParamSpec> specs = QLearnerConfig::param_table().specs(learner);
-  specs.insert(specs.end(), {
-      ParamSpec::real("epsilon_start", 1.0, 0.0, 1.0, "initial exploration rate"),
-      ParamSpec::real("epsilon_finish", 0.05, 0.0, 1.0, "final exploration rate"),
-      ParamSpec::integer("epsilon_anneal_steps", d.anneal, 0, int64_t{1} << 40, "env steps of linear epsilon decay"),
-      ParamSpec::real("eval_epsilon", 0.05, 0.0, 1.0,
-                      "exploration rate of the evaluation policy when eval.deterministic is false (greedy otherwise)"),
-      ParamSpec::integer("batch_size", 32, 1, 1 << 16, "episodes per training batch"),
-      ParamSpec::integer("buffer_size", 5000, 1, 1 << 24, "episodes kept in replay"),
-      ParamSpec::real("updates_per_episode", 1.0, 0.0, 1000.0, "training steps per finished episode"),
-      ParamSpec::integer("rollout_length", 50, 1, 1 << 20, "vector steps collected between updates"),
-      ParamSpec::integer("max_episode_len", 0, 0, 1 << 20, "replay episode length (0 = the env's time limit)"),
-      ParamSpec::boolean("save_replay", true, "store the replay in checkpoints (exact resume)"),
-  });
-  return specs;
-}
-
-double annealed_epsilon(int64_t env_steps, const Params& params) {
-  const int64_t anneal = params.get_int("epsilon_anneal_steps");
-  const double start = params.get_float("epsilon_start"), finish = params.get_float("epsilon_finish");
-  if (anneal <= 0) return finish;
-  const double frac = std::min(1.0, static_cast<double>(env_steps) / static_cast<double>(anneal));
-  return start + frac * (finish - start);
+  return QAgentConfig::param_table().specs(QAgentConfig::defaults_for(id));
 }
 
 std::string qlearning_compatibility(const EnvSpec& spec) {

@@ -14,27 +14,6 @@
 
 namespace ember {
 
-const ParamTable<QLearnerConfig>& QLearnerConfig::param_table() {
-  using C = QLearnerConfig;
-  static const ParamTable<C> table =
-      ParamTable<C>()
-          .boolean("recurrent", &C::recurrent, "GRU agent network (else a 2-layer MLP)")
-          .integer("hidden", &C::hidden, 1, 1 << 16, "hidden width of the agent network")
-          .real("lr", &C::lr, 0.0, 1.0, "Adam learning rate")
-          .real("gamma", &C::gamma, 0.0, 1.0, "discount factor")
-          .boolean("double_q", &C::double_q, "double Q-learning targets")
-          .integer("target_update_interval", &C::target_update_interval, 1, 1 << 30,
-                   "training steps between hard target updates")
-          .real("target_update_tau", &C::target_update_tau, 0.0, 1.0,
-                "> 0: soft target update by this rate every training step (replaces the hard copies)")
-          .real("grad_clip", &C::grad_clip, 0.0, 1e9, "global gradient norm clip")
-          .boolean("standardise_rewards", &C::standardise_rewards, "standardise rewards with running statistics")
-          .boolean("agent_id", &C::agent_id, "append a one-hot agent id to each observation")
-          .integer("mixing_embed", &C::mixing_embed, 1, 4096, "QMIX mixing embedding width")
-          .integer("hypernet_embed", &C::hypernet_embed, 1, 4096, "QMIX hypernetwork width");
-  return table;
-}
-
 struct QLearner::Impl {
   QLearnerConfig config;
   EpisodeLayout layout;

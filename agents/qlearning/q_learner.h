@@ -20,36 +20,12 @@
 #include <vector>
 
 #include "agents/qlearning/episode_buffer.h"
+#include "agents/qlearning/q_config.h"
 #include "core/agent.h"
-#include "core/param_table.h"
 #include "core/params.h"
 #include "core/rng.h"
 
 namespace ember {
-
-struct QLearnerConfig {
-  std::string mixer = "qmix";  // none | vdn | qmix
-  bool recurrent = false;
-  int64_t hidden = 64;
-  double lr = 5e-4;
-  double gamma = 0.99;
-  bool double_q = true;
-  int64_t target_update_interval = 200;  // training steps between hard target copies
-  double target_update_tau = 0.0;        // > 0: soft (Polyak) update by this rate every step instead
-  double grad_clip = 10.0;
-  bool standardise_rewards = true;
-  bool agent_id = true;
-  int64_t mixing_embed = 32;
-  int64_t hypernet_embed = 64;
-
-  // The learner's own settings, declared once (core/param_table.h): their
-  // specs, from_params and param_names all come from this table. The agents
-  // around the learner add exploration, replay and update cadence; `mixer`
-  // is set by the agent id, not a parameter.
-  static const ParamTable<QLearnerConfig>& param_table();
-  static QLearnerConfig from_params(const Params& params) { return param_table().fill(params); }
-  static const std::vector<std::string>& param_names() { return param_table().names(); }
-};
 
 // Which loss mask a training step uses (MANSA routes steps by who acted).
 struct StepSelection {

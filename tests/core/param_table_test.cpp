@@ -54,5 +54,42 @@ TEST(ParamTable, FillSetsEveryDeclaredField) {
   EXPECT_EQ(s.layers, (std::vector<int64_t>{4}));
 }
 
+// embed(): a composite lists a sub-table's rows under a prefix, with marked
+// docs, leaving out the skipped rows; defaults come from the composite's
+// sub-struct and fill() reaches the right sub-struct.
+struct Pair {
+  Settings il;
+  Settings cl;
+  bool share = false;
+};
+
+TEST(ParamTable, EmbedListsSubTableRowsUnderAPrefix) {
+  Pair defaults;
+  defaults.il.hidden = 128;
+  const ParamTable<Pair> pair = ParamTable<Pair>()
+                                    .boolean("share", &Pair::share, "share data")
+                                    .embed(table(), &Pair::il, Embedding::under("il_", "IL: ").without({"mixer", "layers"}))
+                                    .embed(table(), &Pair::cl, Embedding::under("cl_").with_doc_suffix(" [cl]"));
+  EXPECT_EQ(pair.names(), (std::vector<std::string>{"share", "il_hidden", "il_lr", "il_recurrent", "cl_hidden", "cl_lr",
+                                                    "cl_recurrent", "cl_mixer", "cl_layers"}));
+  const std::vector<ParamSpec> specs = pair.specs(defaults);
+  EXPECT_EQ(specs[1].name, "il_hidden");
+  EXPECT_EQ(std::get<int64_t>(specs[1].default_value), 128);
+  EXPECT_EQ(std::get<int64_t>(specs[4].default_value), 64);
+  EXPECT_EQ(specs[1].doc, "IL: hidden width");
+  EXPECT_EQ(specs[4].doc, "hidden width [cl]");
+  EXPECT_EQ(specs[4].describe_type(), ParamSpec::integer("", 64, 1, 4096, "").describe_type());
+
+  Params p = Params::defaults(specs);
+  p.set("il_hidden", int64_t{7});
+  p.set("cl_hidden", int64_t{9});
+  p.set("cl_mixer", std::string("vdn"));
+  const Pair filled = pair.fill(p, defaults);
+  EXPECT_EQ(filled.il.hidden, 7);
+  EXPECT_EQ(filled.cl.hidden, 9);
+  EXPECT_EQ(filled.cl.mixer, "vdn");
+  EXPECT_EQ(filled.il.mixer, "qmix");  // skipped: keeps the defaults' value
+}
+
 }  // namespace
 }  // namespace ember
