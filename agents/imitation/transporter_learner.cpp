@@ -4,7 +4,6 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
-#include <unordered_set>
 
 #include <torch/torch.h>
 
@@ -63,6 +62,7 @@ struct TransporterLearner::Impl {
 TransporterLearner::TransporterLearner(const TransporterConfig& config, const MapGeometry& geometry,
                                        WordVocabulary vocabulary, uint64_t init_seed)
     : impl_(std::make_unique<Impl>()), config_(config), geometry_(geometry), vocabulary_(std::move(vocabulary)) {
+  for (const std::string& w : WordVocabulary::words_of(config_.fixed_frame_words)) fixed_frame_words_.insert(w);
   at::Generator gen = make_generator(init_seed);
   impl_->net = Transporter(network_options(config_), vocabulary_.size(), gen);
   impl_->optimizer = std::make_unique<torch::optim::Adam>(impl_->net->parameters(),
@@ -81,8 +81,6 @@ Metrics TransporterLearner::train(const PickPlaceDemos& demos, int64_t iteration
   const MapGeometry& g = geometry_;
   const int64_t n = config_.batch_size, hw = static_cast<int64_t>(g.rows) * g.cols;
   const auto& samples = demos.samples();
-  std::unordered_set<std::string> fixed_frame;
-  for (const std::string& w : WordVocabulary::words_of(config_.fixed_frame_words)) fixed_frame.insert(w);
   const double angle_std = config_.augment_angle_deg * M_PI / 180.0;
   const double shift_std = config_.augment_shift * std::min(g.rows, g.cols);
   Batch batch(static_cast<size_t>(n), g, config_.max_tokens);
@@ -99,7 +97,7 @@ Metrics TransporterLearner::train(const PickPlaceDemos& demos, int64_t iteration
       std::pair<int, int> pick{s.pick_row, s.pick_col}, place{s.place_row, s.place_col};
       Se2Transform t;
       bool frame_words = false;
-      for (const std::string& w : WordVocabulary::words_of(s.instruction)) frame_words = frame_words || fixed_frame.count(w);
+      for (const std::string& w : WordVocabulary::words_of(s.instruction)) frame_words = frame_words || fixed_frame_words_.count(w);
       if (config_.augment && !frame_words) {
         t = sample_se2_transform(rng, g.rows, g.cols, angle_std, shift_std, {pick, place});
         pick = t.apply(g.rows, g.cols, pick.first, pick.second);
@@ -167,23 +165,6 @@ void TransporterLearner::act(const std::vector<PickPlaceQuery>& queries, float* 
     a[4] = static_cast<float>(qy);
     a[5] = static_cast<float>(place_yaw_of_bin(bin, static_cast<int>(config_.rotations)));
   }
-}
-
-std::pair<std::vector<float>, std::vector<float>> TransporterLearner::logits(const PickPlaceQuery& query) {
-  torch::NoGradGuard no_grad;
-  impl_->net->eval();
-  Batch batch(1, geometry_, config_.max_tokens);
-  batch.set(0, query.rgb, query.height, vocabulary_.encode(query.instruction, static_cast<int>(config_.max_tokens)),
-            geometry_);
-  auto maps = batch.maps(1, geometry_);
-  auto tokens = batch.token_tensor(1);
-  auto pick = impl_->net->pick_logits(maps, tokens);
-  auto best = pick.argmax(1);
-  auto place = impl_->net->place_logits(maps, tokens, best.div(geometry_.cols, "floor"), best.remainder(geometry_.cols));
-  pick = pick.contiguous();
-  place = place.contiguous();
-  return {std::vector<float>(pick.data_ptr<float>(), pick.data_ptr<float>() + pick.numel()),
-          std::vector<float>(place.data_ptr<float>(), place.data_ptr<float>() + place.numel())};
 }
 
 void TransporterLearner::write_model(std::ostream& out) const {

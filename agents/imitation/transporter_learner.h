@@ -25,6 +25,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "agents/imitation/pick_place_maps.h"
@@ -55,10 +56,6 @@ class TransporterLearner {
   // One greedy pick-and-place per query, 6 floats each (pick x, y, yaw 0,
   // place x, y, yaw) into `actions`.
   void act(const std::vector<PickPlaceQuery>& queries, float* actions);
-  // The pick and place logits of one query, for tests and pictures:
-  // pick [H * W], place [rotations * H * W] given the greedy pick.
-  std::pair<std::vector<float>, std::vector<float>> logits(const PickPlaceQuery& query);
-
   int64_t iterations() const { return iterations_; }
   int64_t parameter_count() const;
   const MapGeometry& geometry() const { return geometry_; }
@@ -78,6 +75,7 @@ class TransporterLearner {
   TransporterConfig config_;
   MapGeometry geometry_;
   WordVocabulary vocabulary_;
+  std::unordered_set<std::string> fixed_frame_words_;  // config_.fixed_frame_words, split once
   int64_t iterations_ = 0;
 };
 
