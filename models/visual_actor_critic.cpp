@@ -30,9 +30,11 @@ VisualActorCriticImpl::VisualActorCriticImpl(const VisualActorCriticOptions& o, 
   critic_->bias.zero_();
 }
 
-at::Tensor VisualActorCriticImpl::embedding(const at::Tensor& frames, const at::Tensor& goal_ids,
+at::Tensor VisualActorCriticImpl::encode(const at::Tensor& frames) { return encoder_->forward(frames); }
+
+at::Tensor VisualActorCriticImpl::embedding(const at::Tensor& grid, const at::Tensor& goal_ids,
                                             const at::Tensor& prev_actions) {
-  auto visual_goal = fusion_->forward(encoder_->forward(frames), goal_ids);
+  auto visual_goal = fusion_->forward(grid, goal_ids);
   if (prev_action_.is_empty()) return visual_goal;
   // an episode's first step has no previous action: its embedding is zero
   auto valid = (prev_actions >= 0).to(torch::kFloat).unsqueeze(1);
@@ -40,9 +42,9 @@ at::Tensor VisualActorCriticImpl::embedding(const at::Tensor& frames, const at::
   return torch::cat({visual_goal, prev}, 1);
 }
 
-at::Tensor VisualActorCriticImpl::features(const at::Tensor& frames, const at::Tensor& goal_ids,
+at::Tensor VisualActorCriticImpl::features(const at::Tensor& grid, const at::Tensor& goal_ids,
                                            const at::Tensor& prev_actions, at::Generator* dropout) {
-  auto e = embedding(frames, goal_ids, prev_actions);
+  auto e = embedding(grid, goal_ids, prev_actions);
   return codebook_.is_empty() ? e : codebook_->forward(e, dropout);
 }
 
@@ -52,10 +54,10 @@ std::pair<at::Tensor, at::Tensor> VisualActorCriticImpl::heads(const at::Tensor&
   return {actor_->forward(h), critic_->forward(h).squeeze(1)};
 }
 
-at::Tensor VisualActorCriticImpl::code_probabilities(const at::Tensor& frames, const at::Tensor& goal_ids,
+at::Tensor VisualActorCriticImpl::code_probabilities(const at::Tensor& grid, const at::Tensor& goal_ids,
                                                      const at::Tensor& prev_actions) {
   if (codebook_.is_empty()) throw std::logic_error("code_probabilities: this network has no codebook");
-  return codebook_->probabilities(embedding(frames, goal_ids, prev_actions));
+  return codebook_->probabilities(embedding(grid, goal_ids, prev_actions));
 }
 
 }  // namespace ember

@@ -17,7 +17,8 @@
 //
 // Example:
 //   VisualActorCritic net(VisualActorCriticOptions{...}, gen);
-//   at::Tensor x = net->features(frames, goal_ids, prev_actions, /*dropout=*/&gen);
+//   at::Tensor grid = net->encode(frames);
+//   at::Tensor x = net->features(grid, goal_ids, prev_actions, /*dropout=*/&gen);
 //   at::Tensor h1 = net->recur(x, h0);
 //   auto [logits, value] = net->heads(h1);
 #pragma once
@@ -51,26 +52,30 @@ class VisualActorCriticImpl : public torch::nn::Module {
  public:
   VisualActorCriticImpl(const VisualActorCriticOptions& options, at::Generator& gen);
 
-  // frames float [N, 3, H, W] in [0, 1]; goal_ids, prev_actions int64 [N]
-  // (prev_actions -1 at an episode's first step). Returns the GRU input
-  // (e, or e_hat with the codebook) [N, embed_dim()]. `dropout` is the
-  // generator of the codebook's dropout; null = none (evaluation).
-  at::Tensor features(const at::Tensor& frames, const at::Tensor& goal_ids, const at::Tensor& prev_actions,
+  // The CNN's feature grid [N, C, h, w] of frames float [N, 3, H, W] in
+  // [0, 1]. Separate from features() so that a caller with a frozen encoder
+  // can encode each frame once and keep the grid instead of the frame.
+  at::Tensor encode(const at::Tensor& frames);
+  // grid from encode(); goal_ids, prev_actions int64 [N] (prev_actions -1 at
+  // an episode's first step). Returns the GRU input (e, or e_hat with the
+  // codebook) [N, embed_dim()]. `dropout` is the generator of the codebook's
+  // dropout; null = none (evaluation).
+  at::Tensor features(const at::Tensor& grid, const at::Tensor& goal_ids, const at::Tensor& prev_actions,
                       at::Generator* dropout);
   // One GRU step: x [N, embed_dim()], h [N, hidden] -> next h.
   at::Tensor recur(const at::Tensor& x, const at::Tensor& h);
   // {logits [N, actions], value [N]} of GRU states h [N, hidden].
   std::pair<at::Tensor, at::Tensor> heads(const at::Tensor& h);
   // The codebook's code probabilities (before dropout) [N, codes]; needs options().codebook.
-  at::Tensor code_probabilities(const at::Tensor& frames, const at::Tensor& goal_ids, const at::Tensor& prev_actions);
+  at::Tensor code_probabilities(const at::Tensor& grid, const at::Tensor& goal_ids, const at::Tensor& prev_actions);
 
   int64_t embed_dim() const { return embed_dim_; }
   ConvEncoder& encoder() { return encoder_; }
   const VisualActorCriticOptions& options() const { return options_; }
 
  private:
-  // e = [fusion(encoder(frames), goal) | prev-action embedding]
-  at::Tensor embedding(const at::Tensor& frames, const at::Tensor& goal_ids, const at::Tensor& prev_actions);
+  // e = [fusion(grid, goal) | prev-action embedding]
+  at::Tensor embedding(const at::Tensor& grid, const at::Tensor& goal_ids, const at::Tensor& prev_actions);
 
   VisualActorCriticOptions options_;
   int64_t embed_dim_ = 0;

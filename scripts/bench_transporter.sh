@@ -5,7 +5,7 @@
 # papers' 1 / 10 / 100 / 1000 protocol) and train.seed=<seed>, into
 # runs/transporter_bench/d<n>_s<seed>, resumable (scripts/lib/run_or_resume.sh),
 # JOBS at a time (one per core: the config trains on one torch thread). The
-# demonstrations come first: scripts/record_primitive_demos.sh 1000 4.
+# demonstrations come first: scripts/record_transporter_demos.sh 1000 4.
 #   JOBS=2 scripts/bench_transporter.sh "1 10 100 1000" "1"
 # OVERRIDES="k=v ..." adds overrides to every run.
 set -euo pipefail

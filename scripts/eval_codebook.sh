@@ -4,11 +4,13 @@
 # checkpoints of runs/codebook_bench/<variant>_s<seed> (all seeds pooled into
 # one row: 3 seeds x 3 evaluation seeds x 70 episodes, IQM and bootstrap CI
 # over the runs) on benchmarks/suites/objectnav_starter.yaml, the policy
-# sampling its actions; then, from each run's eval.csv (training-time
+# sampling its actions, and the mean Success and SPL with 95% bootstrap CIs
+# over those runs; then, from each run's eval.csv (training-time
 # evaluations, 48 episodes every 50k steps), the first step at which Success
 # reached LEVEL (default 0.10) and the maximum Success.
 #   scripts/eval_codebook.sh "cnn codebook" "1 2 3"
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bootstrap.sh"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 variants="${1:-cnn codebook}"
@@ -20,6 +22,10 @@ for variant in $variants; do
   for seed in $seeds; do args+=(--checkpoint "runs/codebook_bench/${variant}_s${seed}/checkpoints/latest.ckpt"); done
   OPENBLAS_NUM_THREADS=1 "$ember" eval benchmarks/suites/objectnav_starter.yaml "${args[@]}" \
     --out "runs/codebook_eval/$variant" eval.deterministic=false | grep '^| ObjectNav' | sed "s/visual_ppo/$variant/"
+  for metric in success spl; do
+    read -r -a values <<<"$(grep -o "\"$metric\": [0-9.e-]*" "runs/codebook_eval/$variant/results.json" | awk '{ print $2 }' | tr '\n' ' ')"
+    echo "$variant $metric over ${#values[@]} runs: $(bootstrap "${values[@]}")"
+  done
 done
 echo
 echo "| run | first eval Success >= $level at | max eval Success (step) | final eval Success |"

@@ -9,6 +9,7 @@
 # mean final and max returns across them with a 95% percentile-bootstrap CI
 # (10,000 resamples, fixed seed).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bootstrap.sh"
 echo "| run | env steps | final eval return [95% CI] | max eval return | first eval >= 0.9 at | first eval >= 0.95 at | eval cl_fraction | training cl_fraction (run / last 1M) | wall-clock (s) | peak RSS (MB) |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 finals=() maxima=()
@@ -55,20 +56,6 @@ for run in "$@"; do
   echo "| $(basename "$run") | $row | $rss |"
 done
 
-# mean and 95% bootstrap CI of the mean over runs (POSIX awk, so the resampling
-# is sorted by sort; the figures are those of Debian's default awk, mawk)
-bootstrap() {
-  local mean
-  mean=$(printf '%s\n' "$@" | awk '{ total += $1 } END { printf "%.3f", total / NR }')
-  printf '%s\n' "$@" | awk '{ v[NR] = $1 } END {
-      srand(1)
-      for (b = 1; b <= 10000; b++) {
-        s = 0
-        for (i = 1; i <= NR; i++) s += v[1 + int(rand() * NR)]
-        print s / NR
-      }
-    }' | sort -g | awk -v mean="$mean" 'NR == 250 { lo = $1 } NR == 9751 { hi = $1 } END { printf "%s [%.3f, %.3f]", mean, lo, hi }'
-}
 if [[ ${#finals[@]} -gt 1 ]]; then
   echo "| across ${#finals[@]} runs: final mean [95% CI] $(bootstrap "${finals[@]}"), max mean [95% CI] $(bootstrap "${maxima[@]}") | | | | | | | | | |"
 fi

@@ -96,6 +96,11 @@ struct VisualPpoLearner::Impl {
       // A frozen encoder: no gradients, so autograd also skips its backward pass.
       load_pretrained_encoder(config_.encoder_checkpoint, config_.conv_channels, height_, width_, model_->encoder());
       for (at::Tensor& p : model_->encoder()->parameters()) p.set_requires_grad(false);
+      // Its grid is all the update needs of a frame: encoded once when
+      // acting and kept, so no update epoch runs the CNN again.
+      frozen_encoder_ = true;
+      grid_shape_ = model_->encode(torch::zeros({1, 3, height_, width_})).sizes().vec();
+      grid_numel_ = grid_shape_[1] * grid_shape_[2] * grid_shape_[3];
     }
     std::vector<at::Tensor> trainable;
     for (const at::Tensor& p : model_->parameters())
@@ -105,7 +110,8 @@ struct VisualPpoLearner::Impl {
     for (auto& last : last_action_) last.assign(static_cast<size_t>(rows_), 0);
 
     const auto TB = static_cast<size_t>(T_ * rows_);
-    frames_.resize(TB * static_cast<size_t>(frame_bytes_));
+    if (frozen_encoder_) grids_.resize(TB * static_cast<size_t>(grid_numel_));
+    else frames_.resize(TB * static_cast<size_t>(frame_bytes_));
     goals_.resize(TB);
     prev_.resize(TB);
     actions_.resize(TB);
@@ -121,6 +127,7 @@ struct VisualPpoLearner::Impl {
     return frames_to_float(
         torch::from_blob(const_cast<void*>(rgb), {rows, height_, width_, 3}, torch::kUInt8));
   }
+  at::Tensor grid_of(const void* rgb, int64_t rows) { return model_->encode(frames_of(rgb, rows)); }
   at::Tensor goal_ids_of(const float* goal, int64_t rows) const {
     return torch::from_blob(const_cast<float*>(goal), {rows, num_goals_}).argmax(1);
   }
@@ -147,8 +154,8 @@ struct VisualPpoLearner::Impl {
     auto& prev = prev_actions(mode, rows);
     auto goal_ids = goal_ids_of(envs.field_as<float>(goal_field_), rows);
     auto prev_t = torch::from_blob(prev.data(), {rows}, torch::kLong);
-    auto x = model_->features(frames_of(envs.field(rgb_field_), rows), goal_ids, prev_t,
-                              behaviour ? &dropout_gen_ : nullptr);
+    auto grid = grid_of(envs.field(rgb_field_), rows);
+    auto x = model_->features(grid, goal_ids, prev_t, behaviour ? &dropout_gen_ : nullptr);
     at::Tensor h_next = model_->recur(x, h);
     auto [logits_t, value_t] = model_->heads(h_next);
     auto logits = logits_t.contiguous();
@@ -176,6 +183,11 @@ struct VisualPpoLearner::Impl {
       for (int64_t r = 0; r < rows; ++r) actions_[t * B + static_cast<size_t>(r)] = out[r];
       const auto Hd = static_cast<size_t>(config_.gru_hidden);
       std::copy(h.data_ptr<float>(), h.data_ptr<float>() + rows * config_.gru_hidden, hidden_before_.begin() + t * B * Hd);
+      if (frozen_encoder_) {
+        auto g = grid.contiguous();
+        const auto G = static_cast<size_t>(grid_numel_);
+        std::copy(g.data_ptr<float>(), g.data_ptr<float>() + rows * grid_numel_, grids_.begin() + t * B * G);
+      }
     }
     h = h_next;
   }
@@ -185,7 +197,7 @@ struct VisualPpoLearner::Impl {
     torch::NoGradGuard no_grad;
     const int64_t rows = static_cast<int64_t>(envs.num_envs()) * agents_;
     auto& prev = prev_actions(mode, rows);
-    auto p = model_->code_probabilities(frames_of(envs.field(rgb_field_), rows),
+    auto p = model_->code_probabilities(grid_of(envs.field(rgb_field_), rows),
                                         goal_ids_of(envs.field_as<float>(goal_field_), rows),
                                         torch::from_blob(prev.data(), {rows}, torch::kLong))
                  .contiguous();
@@ -220,6 +232,7 @@ struct VisualPpoLearner::Impl {
 
   // ---- recording ----
   void before_step(const VectorEnv& envs) {
+    if (frozen_encoder_) return;  // act() kept the frame's grid
     const auto n = static_cast<size_t>(rows_ * frame_bytes_);
     const auto* rgb = static_cast<const uint8_t*>(envs.field(rgb_field_));
     std::copy(rgb, rgb + n, frames_.begin() + static_cast<long>(static_cast<size_t>(t_) * n));
@@ -263,7 +276,8 @@ struct VisualPpoLearner::Impl {
     auto& last = last_action_[static_cast<int>(Mode::kBehaviour)];
     auto prev_t = torch::from_blob(last.data(), {rows_}, torch::kLong).index_select(0, idx);
     auto h = hidden_[static_cast<int>(Mode::kBehaviour)].index_select(0, idx);
-    auto value = model_->heads(model_->recur(model_->features(frames, goals, prev_t, nullptr), h)).second.contiguous();
+    auto value =
+        model_->heads(model_->recur(model_->features(model_->encode(frames), goals, prev_t, nullptr), h)).second.contiguous();
     for (size_t j = 0; j < rows.size(); ++j)
       rewards_[t * static_cast<size_t>(rows_) + static_cast<size_t>(rows[j])] +=
           static_cast<float>(config_.ppo.gamma) * value.data_ptr<float>()[j];
@@ -273,7 +287,7 @@ struct VisualPpoLearner::Impl {
   std::vector<float> last_values() {
     torch::NoGradGuard no_grad;
     auto& prev = prev_actions(Mode::kBehaviour, rows_);
-    auto x = model_->features(frames_of(next_frames_.data(), rows_), torch::from_blob(next_goals_.data(), {rows_}, torch::kLong),
+    auto x = model_->features(grid_of(next_frames_.data(), rows_), torch::from_blob(next_goals_.data(), {rows_}, torch::kLong),
                               torch::from_blob(prev.data(), {rows_}, torch::kLong), nullptr);
     auto v = model_->heads(model_->recur(x, hidden(Mode::kBehaviour, rows_))).second.contiguous();
     return std::vector<float>(v.data_ptr<float>(), v.data_ptr<float>() + rows_);
@@ -312,7 +326,11 @@ struct VisualPpoLearner::Impl {
     auto blob = [](const auto* p, std::vector<int64_t> shape, c10::ScalarType type) {
       return torch::from_blob(const_cast<void*>(static_cast<const void*>(p)), shape, type);
     };
-    auto frames_all = blob(frames_.data(), {T * B, height_, width_, 3}, torch::kUInt8);
+    // the recorded frames, or with a frozen encoder their grids
+    std::vector<int64_t> grid_all_shape = grid_shape_;
+    if (frozen_encoder_) grid_all_shape[0] = T * B;
+    auto visual_all = frozen_encoder_ ? blob(grids_.data(), grid_all_shape, torch::kFloat)
+                                      : blob(frames_.data(), {T * B, height_, width_, 3}, torch::kUInt8);
     auto goals_all = blob(goals_.data(), {T * B}, torch::kLong);
     auto prev_all = blob(prev_.data(), {T * B}, torch::kLong);
     auto actions_all = blob(actions_.data(), {T * B}, torch::kLong);
@@ -324,7 +342,7 @@ struct VisualPpoLearner::Impl {
 
     PpoLossStats stats;
     std::vector<int64_t> order(static_cast<size_t>(S));
-    at::Tensor probe_frames, probe_goals, probe_prev;  // the last minibatch's inputs, for codebook statistics
+    at::Tensor probe_grid, probe_goals, probe_prev;  // the last minibatch's inputs, for codebook statistics
     bool stop = false;
     for (int64_t epoch = 0; epoch < config_.ppo.epochs && !stop; ++epoch) {
       std::iota(order.begin(), order.end(), 0);
@@ -347,10 +365,11 @@ struct VisualPpoLearner::Impl {
           }
         }
         auto index = torch::from_blob(idx.data(), {L * per_mb}, torch::kLong);
-        auto frames = frames_to_float(frames_all.index_select(0, index));
+        auto visual = visual_all.index_select(0, index);
+        auto grid = frozen_encoder_ ? visual : model_->encode(frames_to_float(visual));
         auto goals = goals_all.index_select(0, index);
         auto prev = prev_all.index_select(0, index);
-        auto x = model_->features(frames, goals, prev, &dropout_gen_).view({L, per_mb, -1});
+        auto x = model_->features(grid, goals, prev, &dropout_gen_).view({L, per_mb, -1});
         auto keep_t = torch::from_blob(keep.data(), {L, per_mb, 1});
         auto h = hidden_all.index_select(0, torch::from_blob(first.data(), {per_mb}, torch::kLong));
         std::vector<at::Tensor> states;
@@ -377,22 +396,22 @@ struct VisualPpoLearner::Impl {
         optimizer_->step();
         clock.lap(&VisualPpoProfile::optimizer_seconds);
         stats.add(loss);
-        probe_frames = frames, probe_goals = goals, probe_prev = prev;
+        probe_grid = grid.detach(), probe_goals = goals, probe_prev = prev;
       }
       if (stats.early_stop(config_.ppo)) stop = true;
     }
     Metrics metrics = stats.metrics(returns.data(), values_.data(), T * B, lr);
-    if (config_.codebook && probe_frames.defined()) append_codebook_metrics(probe_frames, probe_goals, probe_prev, metrics);
+    if (config_.codebook && probe_grid.defined()) append_codebook_metrics(probe_grid, probe_goals, probe_prev, metrics);
     return metrics;
   }
 
   // How many codes carry weight: the mean per-frame entropy of the code
   // probabilities, and the perplexity exp(H) of their average (the number of
   // codes an equal split would use; K when usage is uniform, 1 on collapse).
-  void append_codebook_metrics(const at::Tensor& frames, const at::Tensor& goals, const at::Tensor& prev,
+  void append_codebook_metrics(const at::Tensor& grid, const at::Tensor& goals, const at::Tensor& prev,
                                Metrics& metrics) {
     torch::NoGradGuard no_grad;
-    auto p = model_->code_probabilities(frames, goals, prev);
+    auto p = model_->code_probabilities(grid, goals, prev);
     auto entropy = -(p * p.clamp_min(1e-12).log()).sum(1).mean().item<double>();
     auto mean_p = p.mean(0);
     auto perplexity = std::exp(-(mean_p * mean_p.clamp_min(1e-12).log()).sum().item<double>());
@@ -459,7 +478,11 @@ struct VisualPpoLearner::Impl {
 
   // the rollout, [T, rows, ...] flat
   int64_t t_ = 0, updates_ = 0;
-  std::vector<uint8_t> frames_;
+  bool frozen_encoder_ = false;
+  std::vector<int64_t> grid_shape_;  // [1, C, h, w] of one frame's grid (frozen encoder only)
+  int64_t grid_numel_ = 0;
+  std::vector<uint8_t> frames_;  // [T, rows, H, W, 3], or, with a frozen encoder,
+  std::vector<float> grids_;     // [T, rows, C, h, w] instead
   std::vector<int64_t> goals_, prev_, actions_;
   std::vector<float> hidden_before_, logp_, values_, rewards_, dones_;
   std::vector<uint8_t> next_frames_;

@@ -67,8 +67,9 @@ class EncoderPretrainTest : public ::testing::Test {
     p.set("rollout_length", int64_t{32});
     return reg->make(AgentContext{p, spec, num_envs, 5, 0});
   }
-  VisualPpoConfig visual_config(const std::string& encoder_checkpoint) {
+  VisualPpoConfig visual_config(const std::string& encoder_checkpoint, double lr = 3e-4) {
     Params p = Params::defaults(registry_.find_agent("visual_ppo")->params);
+    p.set("lr", lr);
     p.set("gru_hidden", int64_t{16});
     p.set("conv_channels", kChannels);
     p.set("rollout_length", int64_t{16});
@@ -175,6 +176,23 @@ TEST_F(EncoderPretrainTest, FrozenEncoderIsLoadedAndNeverTrained) {
   const std::vector<at::Tensor> after = encoder_of(learner, frozen, envs->spec());
   ASSERT_EQ(after.size(), pretrained.size());
   for (size_t i = 0; i < after.size(); ++i) EXPECT_TRUE(torch::equal(after[i], pretrained[i])) << "tensor " << i;
+}
+
+// With a frozen encoder the update replays the grids kept while acting, not
+// the frames: at lr 0 the replayed policy is the acting one (KL 0, nothing
+// clipped), so the kept grids are the very inputs the actions came from.
+TEST_F(EncoderPretrainTest, FrozenEncoderUpdateReplaysTheKeptGrids) {
+  auto labelled = nav_envs(2, true);
+  auto agent = pretrainer(labelled->spec(), 2);
+  rollout_and_update(*agent, *labelled);
+  const std::string path = (dir_ / "pretrain.ckpt").string();
+  write_pretrain_checkpoint(*agent, path);
+
+  auto envs = nav_envs(2, false);
+  VisualPpoLearner learner(visual_config(path, 0.0), envs->spec(), 2, 4);
+  const Metrics m = collect_and_update(learner, *envs, 0);
+  EXPECT_LT(metric(m, "losses/approx_kl"), 1e-9);
+  EXPECT_EQ(metric(m, "losses/clipfrac"), 0.0);
 }
 
 std::string error_of(const std::function<void()>& fn) {

@@ -81,7 +81,7 @@ TEST(VisualActorCritic, EmbeddingHasTheReferenceWidthAndTheCodebookItsSize) {
   auto frames = torch::rand({3, 3, 64, 64}, gen);
   auto goals = torch::tensor({0, 5, 10}, torch::kLong);
   auto prev = torch::tensor({-1, 2, 5}, torch::kLong);
-  auto x = with_codebook->features(frames, goals, prev, nullptr);
+  auto x = with_codebook->features(with_codebook->encode(frames), goals, prev, nullptr);
   ASSERT_EQ(x.sizes(), (std::vector<int64_t>{3, 1574}));
   auto h = with_codebook->recur(x, torch::zeros({3, 512}));
   auto [logits, value] = with_codebook->heads(h);
