@@ -94,6 +94,15 @@ class EncoderPretrainTest : public ::testing::Test {
   static void write_pretrain_checkpoint(const Agent& agent, const std::string& path) {
     write_checkpoint(path, "name: pretrain\n", "", {}, [&](std::ostream& out) { agent.save(out); });
   }
+  // A pretraining checkpoint after one update, in the test's folder.
+  std::string pretrained_encoder_file() {
+    auto labelled = nav_envs(2, true);
+    auto agent = pretrainer(labelled->spec(), 2);
+    rollout_and_update(*agent, *labelled);
+    const std::string path = (dir_ / "pretrain.ckpt").string();
+    write_pretrain_checkpoint(*agent, path);
+    return path;
+  }
   // The encoder weights a visual PPO checkpoint (agent section) holds.
   static std::vector<at::Tensor> encoder_of(const VisualPpoLearner& learner, const VisualPpoConfig& config,
                                             const EnvSpec& spec) {
@@ -149,11 +158,7 @@ TEST_F(EncoderPretrainTest, RefusesAnEnvWithoutLabels) {
 // The visual policy's CNN is the pretrained one, is not trained (not counted
 // as trainable, unchanged after updates), and everything else still trains.
 TEST_F(EncoderPretrainTest, FrozenEncoderIsLoadedAndNeverTrained) {
-  auto labelled = nav_envs(2, true);
-  auto agent = pretrainer(labelled->spec(), 2);
-  rollout_and_update(*agent, *labelled);
-  const std::string path = (dir_ / "pretrain.ckpt").string();
-  write_pretrain_checkpoint(*agent, path);
+  const std::string path = pretrained_encoder_file();
 
   auto envs = nav_envs(2, false);
   const VisualPpoConfig frozen = visual_config(path), trainable = visual_config("");
@@ -182,11 +187,7 @@ TEST_F(EncoderPretrainTest, FrozenEncoderIsLoadedAndNeverTrained) {
 // the frames: at lr 0 the replayed policy is the acting one (KL 0, nothing
 // clipped), so the kept grids are the very inputs the actions came from.
 TEST_F(EncoderPretrainTest, FrozenEncoderUpdateReplaysTheKeptGrids) {
-  auto labelled = nav_envs(2, true);
-  auto agent = pretrainer(labelled->spec(), 2);
-  rollout_and_update(*agent, *labelled);
-  const std::string path = (dir_ / "pretrain.ckpt").string();
-  write_pretrain_checkpoint(*agent, path);
+  const std::string path = pretrained_encoder_file();
 
   auto envs = nav_envs(2, false);
   VisualPpoLearner learner(visual_config(path, 0.0), envs->spec(), 2, 4);
