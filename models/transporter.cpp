@@ -61,8 +61,12 @@ at::Tensor TransporterImpl::place_logits(const at::Tensor& maps, const at::Tenso
   const int64_t n = maps.size(0), h = maps.size(2), w = maps.size(3);
   const int64_t c = options_.kernel_channels, r = options_.rotations, k = options_.crop;
   auto sentence = text_->forward(tokens);
-  auto key = key_->forward(maps, sentence);                                            // [N, C, H, W]
-  auto kernels = rotated_crops(query_->forward(maps, sentence), rows, cols);           // [N * R, C, k, k]
+  auto key = key_->forward(maps, sentence);  // [N, C, H, W]
+  // Ravens' query: the image around the pick turned to every rotation, then
+  // the query FCN on each turned crop, so a turn of the object is a turn of
+  // the pixels the network sees (an FCN's features do not turn with its input).
+  auto crops = rotated_crops(maps, rows, cols);                                 // [N * R, 4, k, k]
+  auto kernels = query_->forward(crops, sentence.repeat_interleave(r, 0));      // [N * R, C, k, k]
   // pad so that output pixel (i, j) correlates key pixels (i + du, j + dv)
   auto padded = torch::constant_pad_nd(key, {k / 2, k - 1 - k / 2, k / 2, k - 1 - k / 2});
   // one grouped convolution correlates each sample's key with its own kernels

@@ -3,16 +3,17 @@
 // A language-conditioned Transporter (reference lohoravens.md §10; Zeng et
 // al.'s Transporter Networks with CLIPort's language fusion), CPU-sized:
 //   pick    LangFcn -> one logit per pixel, softmax over all pixels
-//   place   a key LangFcn on the scene and a query LangFcn whose features are
-//           cropped (crop x crop) around the pick pixel at `rotations`
-//           angles (bilinear sampling, no rotated copy of the image); the
-//           place logits are the cross-correlation of the key map with the
-//           rotated crops: [rotations, H, W], softmax over all of them.
+//   place   a key LangFcn on the scene and a query LangFcn on crops
+//           (crop x crop) of the maps around the pick pixel, turned to
+//           `rotations` angles (bilinear sampling of the maps, as Ravens
+//           crops its rotated image); the place logits are the
+//           cross-correlation of the key map with the query's kernels:
+//           [rotations, H, W], softmax over all of them.
 // One sentence encoder (text_encoder.h) feeds all three FCNs.
 //
-// Crop rotation r samples the query features at p + R(r * 2pi / rotations) u
-// for the crop offsets u around pick pixel p (x along columns, y along rows),
-// so rotation bin r means "the picked neighbourhood turned by -r * 2pi /
+// Crop rotation r samples the maps at p + R(r * 2pi / rotations) u for the
+// crop offsets u around pick pixel p (x along columns, y along rows), so
+// rotation bin r means "the picked neighbourhood turned by -r * 2pi /
 // rotations matches the place neighbourhood" (Ravens' sign convention).
 //
 // Inputs: maps float [N, 4, H, W] (transporter_maps()), tokens int64 [N, L]
@@ -53,7 +54,7 @@ class TransporterImpl : public torch::nn::Module {
   const TransporterOptions& options() const { return options_; }
 
  private:
-  // The query features around each pick pixel at every rotation: [N * R, C, crop, crop].
+  // The maps around each pick pixel at every rotation: [N * R, C, crop, crop].
   at::Tensor rotated_crops(const at::Tensor& features, const at::Tensor& rows, const at::Tensor& cols) const;
 
   TransporterOptions options_;

@@ -18,7 +18,7 @@
 namespace ember {
 namespace {
 
-constexpr const char* kModelTag = "transporter_model/1";
+constexpr const char* kModelTag = "transporter_model/2";  // 2: turned image crops, bidirectional text
 constexpr const char* kTrainingTag = "transporter_training/1";
 
 TransporterOptions network_options(const TransporterConfig& c) {

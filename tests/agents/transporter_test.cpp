@@ -109,7 +109,7 @@ class TransporterTest : public ::testing::Test {
     TransporterConfig c;
     c.demos = demos;
     c.widths = {8, 16, 16, 16};
-    c.text_dim = 16;
+    c.text_dim = 32;  // 16 per direction of the bidirectional encoder
     c.rotations = 4;
     c.crop = 8;
     c.lr = 2e-3;

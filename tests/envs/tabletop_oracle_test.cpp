@@ -59,6 +59,25 @@ TEST(TabletopOracle, PlacePoseLandsTheObjectCentreAndYawOnTheTarget) {
   }
 }
 
+TEST(TabletopOracle, DoesNotTurnABlockToABowlsInvisibleYaw) {
+  Scene scene;
+  const int block = scene.add(ObjectKind::kBlock, color_index("red"), kSmallBlock, Pose::on_table(0.4, -0.2, 30 * kDeg, 0.02));
+  const int bowl = scene.add(ObjectKind::kBowl, color_index("blue"), kBowlSize, Pose::on_table(0.6, 0.2, -70 * kDeg));
+  const int base = scene.add(ObjectKind::kBlock, color_index("green"), kSmallBlock, Pose::on_table(0.6, -0.3, -70 * kDeg, 0.02));
+  GoalStep into_bowl = stack_goal(scene, {block}, bowl, kNoSymmetry, true);
+  const GoalStep on_block = stack_goal(scene, {block}, base, kNoSymmetry, true);
+  EXPECT_FALSE(oracle_turns_to_target(into_bowl, 0, scene));
+  EXPECT_TRUE(oracle_turns_to_target(on_block, 0, scene));
+  Rng rng(1);
+  const auto step = oracle_step({into_bowl}, scene, TopDownMaps{}, false, rng);
+  ASSERT_TRUE(step);
+  EXPECT_EQ(step->action.place_yaw, 0.0);
+  EXPECT_NEAR(step->action.place_x, 0.6, 1e-12);
+  // A bare place (an area, no object) keeps the goal's rule.
+  into_bowl.target_objects = {-1};
+  EXPECT_TRUE(oracle_turns_to_target(into_bowl, 0, scene));
+}
+
 TEST(TabletopOracle, WithoutRotationsThePlaceYawIsZero) {
   Scene scene;
   const int block = scene.add(ObjectKind::kBlock, 0, kSmallBlock, Pose::on_table(0.4, -0.2, 30 * kDeg, 0.02));

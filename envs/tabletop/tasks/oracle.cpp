@@ -122,6 +122,13 @@ PickPlace oracle_pick_place(const Scene& scene, const TopDownMaps& maps, int pic
   return action;
 }
 
+bool oracle_turns_to_target(const GoalStep& goal, int target_j, const Scene& scene) {
+  if (!goal.rotations) return false;
+  const auto j = static_cast<size_t>(target_j);
+  const int id = j < goal.target_objects.size() ? goal.target_objects[j] : -1;
+  return id < 0 || scene.objects[static_cast<size_t>(id)].kind != ObjectKind::kBowl;
+}
+
 std::string oracle_place_name(const GoalStep& goal, int target_j, const Scene& scene, const TopDownMaps& maps,
                               int pick_id, bool sized_names) {
   // Stacking targets are named after the block now on top of them.
@@ -147,7 +154,7 @@ std::optional<OracleStep> oracle_step(const std::vector<GoalStep>& remaining_goa
   const int target_j = move.targets.front();
   OracleStep step;
   step.action = oracle_pick_place(scene, maps, move.object, goal.targets[static_cast<size_t>(target_j)],
-                                  goal.rotations, rng);
+                                  oracle_turns_to_target(goal, target_j, scene), rng);
   step.pick_object = move.object;
   step.target_index = target_j;
   step.instruction = step_instruction(scene.objects[static_cast<size_t>(move.object)].name(sized_names),

@@ -12,8 +12,9 @@
 //      top-down object map (the object centre when it has no visible pixel
 //      or no map is given); the pick yaw is 0.
 //   4. Place pose = target pose ∘ (object → pick offset), so the object's
-//      centre lands on the target and, with `rotations`, its yaw on the
-//      target's yaw; without `rotations` the place yaw is 0.
+//      centre lands on the target and, with `rotations` and a target that
+//      is not a bowl (oracle_turns_to_target), its yaw on the target's yaw;
+//      otherwise the place yaw is 0.
 // Zone targets are the zone centre. Targets are the goals' frozen poses, so
 // the oracle needs nothing beyond the remaining goals, the scene and a map.
 //
@@ -73,6 +74,12 @@ std::vector<OracleMove> oracle_moves(const GoalStep& goal, const Scene& scene);
 // the target's yaw when `rotations`.
 PickPlace oracle_pick_place(const Scene& scene, const TopDownMaps& maps, int pick_id, const Pose& target,
                             bool rotations, Rng& rng);
+// Whether the oracle turns the object to target `target_j`'s yaw: when the
+// goal says so (`rotations`) and the target is not a bowl. A bowl is round:
+// its yaw is invisible and no goal checks it, so the reference's turn to it
+// would be a label no imitator can read off the maps (an ember reading; the
+// scores are the same either way).
+bool oracle_turns_to_target(const GoalStep& goal, int target_j, const Scene& scene);
 // The name a step instruction gives target `target_j` of `goal`.
 std::string oracle_place_name(const GoalStep& goal, int target_j, const Scene& scene, const TopDownMaps& maps,
                               int pick_id, bool sized_names);

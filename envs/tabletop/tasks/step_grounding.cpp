@@ -212,7 +212,8 @@ Grounding ground_step_instruction(const std::string& instruction, const Scene& s
   if (move)
     for (int j : move->targets)
       if (stands_for(*goal, j, *place_ref, places, scene, pick)) {
-        step.action = oracle_pick_place(scene, maps, pick, goal->targets[static_cast<size_t>(j)], goal->rotations, rng);
+        step.action = oracle_pick_place(scene, maps, pick, goal->targets[static_cast<size_t>(j)],
+                                          oracle_turns_to_target(*goal, j, scene), rng);
         step.target_index = j;
         out.step = step;
         return out;
@@ -242,7 +243,7 @@ Grounding ground_step_instruction(const std::string& instruction, const Scene& s
     const SceneObject& o = scene.objects[static_cast<size_t>(chosen)];
     target = o.pose;
     if (o.kind == ObjectKind::kBlock) target.z = o.pose.z + o.size / 2 + scene.objects[static_cast<size_t>(pick)].size / 2;
-    rotations = o.kind != ObjectKind::kZone;
+    rotations = o.kind == ObjectKind::kBlock;  // as oracle_turns_to_target: not to a zone's or a bowl's yaw
   }
   step.action = oracle_pick_place(scene, maps, pick, target, rotations, rng);
   out.step = step;
