@@ -37,6 +37,7 @@
 #include "agents/ppo/visual_ppo_config.h"
 #include "agents/ppo/visual_ppo_learner.h"
 #include "agents/register_builtin.h"
+#include "benchmarks/tool_main.h"
 #include "core/atomic_file.h"
 #include "core/checkpoint.h"
 #include "core/config.h"
@@ -250,11 +251,4 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace ember
 
-int main(int argc, char** argv) {
-  try {
-    return ember::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "ember_codebook_probe: " << e.what() << "\n";
-    return 2;
-  }
-}
+int main(int argc, char** argv) { return ember::tool_main("ember_codebook_probe", ember::run, argc, argv); }

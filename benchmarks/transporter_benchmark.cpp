@@ -23,6 +23,7 @@
 #include "agents/imitation/pick_place_policy.h"
 #include "agents/imitation/transporter_learner.h"
 #include "agents/register_builtin.h"
+#include "benchmarks/tool_main.h"
 #include "core/config.h"
 #include "core/registry.h"
 #include "core/rng.h"
@@ -105,11 +106,4 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace ember
 
-int main(int argc, char** argv) {
-  try {
-    return ember::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "ember_transporter_bench: " << e.what() << "\n";
-    return 2;
-  }
-}
+int main(int argc, char** argv) { return ember::tool_main("ember_transporter_bench", ember::run, argc, argv); }

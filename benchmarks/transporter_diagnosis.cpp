@@ -4,7 +4,8 @@
 // measured against held-out oracle demonstrations (record them with
 // `ember demos ... env.split=test`). For every expert step it acts greedily
 // on the step's maps and instruction and compares with the expert's labels:
-//   pick   distance from the expert's pick pixel (the picked object's centre),
+//   pick   distance from the expert's pick pixel (a random visible pixel of
+//          the object it picked, so a right pick can be a block's width off),
 //   place  distance from the expert's place pixel,
 //   yaw    the place yaw error modulo 90 degrees (a block's symmetry),
 // and prints, per demonstration folder, the fractions inside the tolerances
@@ -27,6 +28,7 @@
 #include "agents/imitation/pick_place_demos.h"
 #include "agents/imitation/transporter_learner.h"
 #include "agents/register_builtin.h"
+#include "benchmarks/tool_main.h"
 #include "core/checkpoint.h"
 #include "core/config.h"
 #include "core/env_spec.h"
@@ -131,11 +133,4 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace ember
 
-int main(int argc, char** argv) {
-  try {
-    return ember::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "ember_transporter_diagnose: " << e.what() << "\n";
-    return 2;
-  }
-}
+int main(int argc, char** argv) { return ember::tool_main("ember_transporter_diagnose", ember::run, argc, argv); }

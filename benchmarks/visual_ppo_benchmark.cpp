@@ -31,6 +31,7 @@
 #include "agents/ppo/visual_ppo_config.h"
 #include "agents/ppo/visual_ppo_learner.h"
 #include "agents/register_builtin.h"
+#include "benchmarks/tool_main.h"
 #include "core/config.h"
 #include "core/registry.h"
 #include "core/rollout.h"
@@ -210,11 +211,4 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace ember
 
-int main(int argc, char** argv) {
-  try {
-    return ember::run(argc, argv);
-  } catch (const std::exception& e) {
-    std::cerr << "ember_visual_ppo_bench: " << e.what() << "\n";
-    return 2;
-  }
-}
+int main(int argc, char** argv) { return ember::tool_main("ember_visual_ppo_bench", ember::run, argc, argv); }

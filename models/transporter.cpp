@@ -29,10 +29,9 @@ at::Tensor TransporterImpl::pick_logits(const at::Tensor& maps, const at::Tensor
   return pick_->forward(maps, text_->forward(tokens)).flatten(1);
 }
 
-at::Tensor TransporterImpl::rotated_crops(const at::Tensor& features, const at::Tensor& rows,
-                                          const at::Tensor& cols) const {
+at::Tensor turned_crops(const at::Tensor& features, const at::Tensor& rows, const at::Tensor& cols, int64_t r,
+                        int64_t k) {
   const int64_t n = features.size(0), c = features.size(1), h = features.size(2), w = features.size(3);
-  const int64_t r = options_.rotations, k = options_.crop;
   auto opts = torch::TensorOptions().dtype(torch::kFloat);
   // crop offsets u = j - k/2 along rows (du) and columns (dv)
   auto offsets = torch::arange(k, opts) - static_cast<double>(k / 2);
@@ -65,7 +64,7 @@ at::Tensor TransporterImpl::place_logits(const at::Tensor& maps, const at::Tenso
   // Ravens' query: the image around the pick turned to every rotation, then
   // the query FCN on each turned crop, so a turn of the object is a turn of
   // the pixels the network sees (an FCN's features do not turn with its input).
-  auto crops = rotated_crops(maps, rows, cols);                                 // [N * R, 4, k, k]
+  auto crops = turned_crops(maps, rows, cols, r, k);                               // [N * R, 4, k, k]
   auto kernels = query_->forward(crops, sentence.repeat_interleave(r, 0));      // [N * R, C, k, k]
   // pad so that output pixel (i, j) correlates key pixels (i + du, j + dv)
   auto padded = torch::constant_pad_nd(key, {k / 2, k - 1 - k / 2, k / 2, k - 1 - k / 2});

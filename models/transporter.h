@@ -54,14 +54,20 @@ class TransporterImpl : public torch::nn::Module {
   const TransporterOptions& options() const { return options_; }
 
  private:
-  // The maps around each pick pixel at every rotation: [N * R, C, crop, crop].
-  at::Tensor rotated_crops(const at::Tensor& features, const at::Tensor& rows, const at::Tensor& cols) const;
-
   TransporterOptions options_;
   TextEncoder text_{nullptr};
   LangFcn pick_{nullptr}, key_{nullptr}, query_{nullptr};
 };
 TORCH_MODULE(Transporter);
+
+// The maps [N, C, H, W] around each pick pixel (rows, cols int64 [N]) at
+// every rotation r of `rotations` over 360 degrees: [N * rotations, C, crop,
+// crop], sample n's rotations consecutive. Crop pixel u (offsets from
+// crop / 2 along columns and rows) samples p + R(r * 2pi / rotations) u,
+// bilinearly, zero outside: the crop shows the scene turned by -r * 2pi /
+// rotations about the pick pixel's centre.
+at::Tensor turned_crops(const at::Tensor& maps, const at::Tensor& rows, const at::Tensor& cols, int64_t rotations,
+                        int64_t crop);
 
 // The network's input from the env's maps: u8 color [N, H, W, 3] and f32
 // height [N, H, W] (metres) -> float [N, 4, H, W], normalised with the

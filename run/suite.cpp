@@ -1,5 +1,7 @@
 #include "run/suite.h"
 
+#include <algorithm>
+
 #include "core/config.h"
 
 namespace ember {
@@ -52,12 +54,16 @@ Suite read_suite(const std::string& path) {
         if (suite.seeds.empty()) throw ConfigError(where(kv.second) + "seeds must not be empty");
       } else if (key == "metrics") {
         suite.metrics = kv.second.as<std::vector<std::string>>();
+      } else if (key == "candidate_env") {
+        for (const std::string& param : kv.second.as<std::vector<std::string>>())
+          if (std::find(suite.candidate_env.begin(), suite.candidate_env.end(), param) == suite.candidate_env.end())
+            suite.candidate_env.push_back(param);
       } else if (key == "tasks") {
         if (!kv.second.IsSequence()) throw ConfigError(where(kv.second) + "tasks must be a list");
         for (const auto& t : kv.second) suite.tasks.push_back(read_task(t, where));
       } else {
         throw ConfigError(where(kv.first) + "unknown suite key '" + key + "'" +
-                          suggest_suffix(key, {"name", "episodes", "seeds", "metrics", "tasks"}));
+                          suggest_suffix(key, {"name", "episodes", "seeds", "metrics", "tasks", "candidate_env"}));
       }
     } catch (const YAML::Exception& e) {
       throw ConfigError(where(kv.second) + key + ": " + e.msg);

@@ -11,6 +11,14 @@
 //     - {name: ..., group: unseen, env: {...}}   # optional group: own IQM row
 //   metrics: [success, spl]  # optional extra columns: env episode metrics or
 //                            # the agent's own (MANSA's cl_fraction)
+//   candidate_env: [downsample, antialias]   # optional, see below
+//
+// Each task's env section replaces the candidate's, except for the env
+// params named in `candidate_env` (default: num_envs, num_threads, which are
+// how a candidate runs, not what the task is): those keep the candidate's
+// value unless the task sets them. A suite lists there what only changes how
+// an agent sees the task (a map's resolution), so one suite serves agents
+// trained at several.
 //
 // Example:
 //   Suite suite = read_suite("benchmarks/suites/classic.yaml");
@@ -37,6 +45,7 @@ struct Suite {
   std::vector<uint64_t> seeds = {1000};
   std::vector<Task> tasks;
   std::vector<std::string> metrics;  // episode metrics shown as extra table columns
+  std::vector<std::string> candidate_env = {"num_envs", "num_threads"};  // env params kept from the candidate
 };
 
 // Throws ConfigError naming the file, line and key of a mistake.

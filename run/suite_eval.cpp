@@ -24,6 +24,7 @@ class SuiteEvaluation {
         trained_specs_(candidates.size()) {}
 
   SuiteResults run() {
+    check_candidate_env();
     SuiteResults results;
     results.suite = suite_;
     for (const Task& task : suite_.tasks)
@@ -38,6 +39,22 @@ class SuiteEvaluation {
   }
 
  private:
+  // A misspelt candidate_env name would silently keep nothing.
+  void check_candidate_env() const {
+    for (const Task& task : suite_.tasks) {
+      const EnvRegistration* env = registry_.find_env(task.env["id"].as<std::string>());
+      if (!env) continue;  // parse_run_config names the unknown env
+      for (const std::string& name : suite_.candidate_env) {
+        bool known = false;
+        for (const auto* specs : {&common_env_param_specs(), &env->params})
+          for (const ParamSpec& p : *specs) known = known || p.name == name;
+        if (!known)
+          throw ConfigError("suite '" + suite_.name + "': candidate_env names '" + name + "', which is not a param of env '" +
+                            env->id + "' (task '" + task.name + "')");
+      }
+    }
+  }
+
   TaskResult evaluate_group(const Task& task, const std::string& agent) {
     TaskResult row;
     row.agent = agent;
@@ -51,7 +68,7 @@ class SuiteEvaluation {
 
   void evaluate_candidate(const Task& task, size_t index, std::vector<SuiteRun>& runs) {
     const Candidate& c = candidates_[index];
-    RunConfig cfg = parse_run_config(task_config(c.config_yaml, task), suite_.name + " task '" + task.name + "'",
+    RunConfig cfg = parse_run_config(task_config(c.config_yaml, task, suite_.candidate_env), suite_.name + " task '" + task.name + "'",
                                      options_.eval_overrides, registry_);
     // a trained agent only fits tasks whose spaces match the env it was trained on
     if (!c.checkpoint.empty() &&

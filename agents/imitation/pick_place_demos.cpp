@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "agents/common/scene_description.h"
 #include "core/env_spec.h"
 
 namespace ember {
@@ -81,7 +82,7 @@ void PickPlaceDemos::add_episode(const std::string& path, DemoEpisode e, const E
                                 shape_text(rgb_shape) + " (recorded at another downsample?)");
   if (e.discrete_actions || e.action_numel != 6)
     throw std::invalid_argument(where + "does not hold 6-number pick-and-place actions");
-  const std::string first_line = e.description.substr(0, e.description.find('\n'));
+  const std::string first_line = description_instruction(e.description);
   const size_t index = episodes_.size();
   for (int64_t t = 0; t < e.steps; ++t) {
     const float* a = e.continuous.data() + t * 6;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "agents/common/scene_description.h"
 #include "agents/imitation/pick_place_demos.h"
 #include "agents/imitation/pick_place_policy.h"
 #include "agents/imitation/transporter_learner.h"
@@ -21,10 +22,7 @@ constexpr const char* kAgentTag = "transporter_agent/1";
 // The step to carry out in env i: its instruction, the first line of describe().
 std::vector<std::string> env_instructions(VectorEnv& envs) {
   std::vector<std::string> steps;
-  for (int i = 0; i < envs.num_envs(); ++i) {
-    const std::string text = envs.env(i).describe();
-    steps.push_back(text.substr(0, text.find('\n')));
-  }
+  for (int i = 0; i < envs.num_envs(); ++i) steps.push_back(description_instruction(envs.env(i).describe()));
   return steps;
 }
 

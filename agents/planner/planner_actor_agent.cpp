@@ -4,7 +4,9 @@
 #include <istream>
 #include <ostream>
 #include <stdexcept>
+#include <utility>
 
+#include "agents/common/scene_description.h"
 #include "agents/planner/external_planner.h"
 #include "agents/planner/oracle_actor.h"
 #include "agents/planner/oracle_planner.h"
@@ -30,16 +32,6 @@ std::unique_ptr<Planner> make_planner(const Params& p) {
   return std::make_unique<ExternalPlanner>(ExternalPlannerConfig{p.get_string("command"), p.get_float("timeout")});
 }
 
-// Splits describe() into the instruction (first line) and the caption (the
-// other lines, joined by spaces).
-void split_description(const std::string& text, std::string& instruction, std::string& caption) {
-  const size_t newline = text.find('\n');
-  instruction = text.substr(0, newline);
-  caption.clear();
-  if (newline == std::string::npos) return;
-  for (char c : text.substr(newline + 1)) caption += c == '\n' ? ' ' : c;
-}
-
 class PlannerActorPolicy : public Policy {
  public:
   PlannerActorPolicy(std::unique_ptr<Planner> planner, std::unique_ptr<Actor> actor, bool log)
@@ -61,7 +53,9 @@ class PlannerActorPolicy : public Policy {
         continue;
       }
       PlannerRequest request;
-      split_description(env.describe(), request.instruction, request.caption);
+      SceneDescription description = split_description(env.describe());
+      request.instruction = std::move(description.instruction);
+      request.caption = std::move(description.caption);
       request.step = static_cast<int>(envs.elapsed(i));
       request.env_index = i;
       request.env = &env;

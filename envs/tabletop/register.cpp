@@ -17,6 +17,9 @@ std::vector<ParamSpec> tabletop_param_specs() {
                         "test odd seeds >= 10001, both with the evaluation colors"),
       ParamSpec::integer("downsample", d.downsample, 1, 160,
                          "observation maps are 320 x 160 divided by this (must divide 160)"),
+      ParamSpec::boolean("antialias", d.antialias,
+                         "downsampled maps average the full-resolution pixels each one covers (color and height), "
+                         "so edges and a block's yaw show below a pixel; false: samples at pixel centres"),
       ParamSpec::integer("max_tokens", d.max_tokens, 8, 1024, "instruction length in tokens"),
       ParamSpec::integer("max_episode_steps", d.max_episode_steps, 1, 100000,
                          "safety bound on episode length (tasks end at their own limit first)"),

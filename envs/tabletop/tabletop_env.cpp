@@ -48,6 +48,7 @@ TabletopConfig TabletopConfig::from_params(const Params& p) {
   if (p.has("task")) c.task = p.get_string("task");
   if (p.has("split")) c.split = parse_episode_split(p.get_string("split"));
   if (p.has("downsample")) c.downsample = static_cast<int>(p.get_int("downsample"));
+  if (p.has("antialias")) c.antialias = p.get_bool("antialias");
   if (p.has("max_tokens")) c.max_tokens = static_cast<int>(p.get_int("max_tokens"));
   if (p.has("max_episode_steps")) c.max_episode_steps = static_cast<int>(p.get_int("max_episode_steps"));
   if (p.has("reference_quirks")) c.reference_quirks = p.get_bool("reference_quirks");
@@ -174,9 +175,8 @@ void TabletopEnv::step(const PickPlace& a, const EnvSlot& out) {
 }
 
 void TabletopEnv::write_observation(const EnvSlot& out) {
-  full_maps_fresh_ = false;
   expert_planned_ = false;
-  render_top_down(scene_, maps_);
+  render_observation_maps();
   std::memcpy(out.field<uint8_t>(kRgb), maps_.rgb.data(), maps_.rgb.size());
   std::memcpy(out.field<float>(kHeight), maps_.height.data(), maps_.height.size() * sizeof(float));
   std::memcpy(out.field<int32_t>(kInstruction), instruction_tokens_.data(), instruction_tokens_.size() * sizeof(int32_t));
@@ -341,9 +341,19 @@ void TabletopEnv::load_snapshot(std::istream& in) {
   unsettled_ = counters[3];
   std::fill(instruction_tokens_.begin(), instruction_tokens_.end(), 0);
   tokenize(episode_->instruction, instruction_tokens_.data(), config_.max_tokens);
-  full_maps_fresh_ = false;
   expert_planned_ = false;
-  render_top_down(scene_, maps_);
+  render_observation_maps();
+}
+
+void TabletopEnv::render_observation_maps() {
+  full_maps_fresh_ = false;
+  if (config_.antialias && config_.downsample > 1) {
+    render_top_down(scene_, full_maps_);
+    full_maps_fresh_ = true;
+    average_down(full_maps_, maps_);
+  } else {
+    render_top_down(scene_, maps_);
+  }
 }
 
 }  // namespace ember::tabletop

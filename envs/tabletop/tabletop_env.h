@@ -66,6 +66,7 @@ struct TabletopConfig {
   std::string task = "put-block-in-matching-bowl";
   EpisodeSplit split = EpisodeSplit::kTrain;
   int downsample = 1;   // 1: the reference's 320 x 160; 2: 160 x 80
+  bool antialias = false;  // downsampled maps average the full-resolution pixels (else: point samples)
   int max_tokens = 48;  // instruction length in tokens (padded with 0)
   int max_episode_steps = 40;  // safety bound above every task's own limit
   bool reference_quirks = true;  // reproduce the reference's documented task quirks (docs/envs/tabletop_tasks.md)
@@ -129,6 +130,7 @@ class TabletopEnv final : public Env, public InstructionGrounding {
   static EnvSpec make_spec(const TabletopConfig& config);
   void start_episode(uint64_t scene_seed, const EnvSlot& out);
   void write_observation(const EnvSlot& out);
+  void render_observation_maps();
   void plan_expert();
 
   TabletopConfig config_;

@@ -145,4 +145,23 @@ void render_top_down(const Scene& scene, TopDownMaps& maps) {
   }
 }
 
+void average_down(const TopDownMaps& full, TopDownMaps& out) {
+  const int f = full.grid.rows / out.grid.rows;
+  const double area = static_cast<double>(f) * f;
+  for (int row = 0; row < out.grid.rows; ++row)
+    for (int col = 0; col < out.grid.cols; ++col) {
+      double rgb[3] = {0, 0, 0}, height = 0;
+      for (int r = row * f; r < row * f + f; ++r)
+        for (int c = col * f; c < col * f + f; ++c) {
+          const auto i = static_cast<size_t>(full.index(r, c));
+          for (int k = 0; k < 3; ++k) rgb[k] += full.rgb[i * 3 + static_cast<size_t>(k)];
+          height += full.height[i];
+        }
+      const auto o = static_cast<size_t>(out.index(row, col));
+      for (int k = 0; k < 3; ++k) out.rgb[o * 3 + static_cast<size_t>(k)] = static_cast<uint8_t>(std::lround(rgb[k] / area));
+      out.height[o] = static_cast<float>(height / area);
+      out.object[o] = full.object[static_cast<size_t>(full.index(row * f + f / 2, col * f + f / 2))];
+    }
+}
+
 }  // namespace ember::tabletop

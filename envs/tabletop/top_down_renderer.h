@@ -31,4 +31,12 @@ constexpr double kZoneHeight = 0.001;
 // Overwrites `maps` (keeping its grid) with the view of `scene`.
 void render_top_down(const Scene& scene, TopDownMaps& maps);
 
+// Box-filters `full` into the coarser grid of `out` (whose rows and columns
+// divide full's): each pixel's color and height are the means of the
+// full-resolution pixels it covers, as a camera pixel integrates its area, so
+// a block's edges and yaw show as partial coverage; its object id is the one
+// nearest its centre. Where point samples alias a 4 cm cube at 12.5 mm pixels
+// to a 3 x 3 square whatever its yaw, the averages keep the turn.
+void average_down(const TopDownMaps& full, TopDownMaps& out);
+
 }  // namespace ember::tabletop

@@ -24,6 +24,7 @@
 #include "core/env_spec.h"
 #include "core/rng.h"
 #include "models/se2_warp.h"
+#include "models/transporter.h"
 
 namespace ember {
 namespace {
@@ -130,6 +131,29 @@ TEST(TransporterLabels, RotationBinsRoundTripAndFollowRavensSign) {
     EXPECT_GE(place_yaw_of_bin(bin, 18), -M_PI - 1e-9);
     EXPECT_LE(place_yaw_of_bin(bin, 18), M_PI + 1e-9);
   }
+}
+
+// The place head's rotation bins and the labels must mean the same turn: the
+// crop at a demonstration's label bin shows the picked object turned as the
+// expert turned it, so that it looks like the target. A mark 3 pixels along
+// +x (columns) of the pick, turned by +90 degrees (x to y), lands 3 pixels
+// along +y (rows).
+TEST(TransporterLabels, CropAtTheLabelBinShowsTheObjectTurnedAsTheExpertTurnsIt) {
+  const int64_t rotations = 4, crop = 8;
+  auto maps = torch::zeros({1, 1, 20, 20});
+  maps[0][0][10][13] = 1.0;  // pick pixel (10, 10), mark at +x
+  const auto rows = torch::tensor({int64_t{10}}), cols = torch::tensor({int64_t{10}});
+  const at::Tensor crops = turned_crops(maps, rows, cols, rotations, crop);
+  ASSERT_EQ(crops.sizes(), (std::vector<int64_t>{rotations, 1, crop, crop}));
+  auto mark_of = [&](int bin) {
+    const int64_t at = crops[bin][0].flatten().argmax().item<int64_t>();
+    EXPECT_NEAR(crops[bin][0].max().item<float>(), 1.0, 1e-4) << "bin " << bin;
+    return std::pair<int64_t, int64_t>{at / crop - crop / 2, at % crop - crop / 2};
+  };
+  EXPECT_EQ(mark_of(0), (std::pair<int64_t, int64_t>{0, 3}));
+  const int label = rotation_bin(/*pick yaw=*/0.0, /*place yaw=*/M_PI / 2, static_cast<int>(rotations));
+  EXPECT_EQ(mark_of(label), (std::pair<int64_t, int64_t>{3, 0}));  // +y: turned by +90 degrees
+  EXPECT_NEAR(place_yaw_of_bin(label, static_cast<int>(rotations)), M_PI / 2, 1e-9);
 }
 
 TEST(TransporterLabels, MapGeometryRoundTripsPixels) {

@@ -66,6 +66,19 @@ TEST(EvalMetrics, MisspeltSuiteKeyIsAnError) {
   EXPECT_NE(r.output.find("did you mean 'metrics'"), std::string::npos) << r.output;
 }
 
+// candidate_env: a name that is no param of the task's env is an error, not
+// a silent no-op.
+TEST(EvalMetrics, CandidateEnvNamesMustBeEnvParams) {
+  const std::string dir = temp_dir("eval_candidate_env");
+  write(dir + "/oracle.yaml", kOracleConfig);
+  write(dir + "/suite.yaml",
+        "name: t\nepisodes: 1\ncandidate_env: [downsampel]\ntasks:\n  - {env: {id: tabletop, task: stack-block-of-same-size}}\n");
+  const Result r = run_ember(dir, "eval suite.yaml --config oracle.yaml");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("candidate_env names 'downsampel', which is not a param of env 'tabletop'"), std::string::npos)
+      << r.output;
+}
+
 // --seeds and --episodes take whole numbers; anything else names the option.
 TEST(EvalMetrics, MalformedSeedsOrEpisodesAreErrors) {
   const std::string dir = temp_dir("eval_numbers");

@@ -102,6 +102,24 @@ TEST(TabletopEnv, SnapshotContinuesBitIdentically) {
   EXPECT_THROW(b.env.load_snapshot(garbage), std::runtime_error);
 }
 
+// antialias: the observation is the full-resolution view averaged down, and
+// the oracle (which reads the full maps) acts exactly as without it.
+TEST(TabletopEnv, AntialiasedObservationIsTheFullViewAveragedDown) {
+  TabletopConfig smooth = tabletop_config("pick-and-place-primitive-with-size", 4);
+  smooth.antialias = true;
+  TabletopHarness a(smooth), b(tabletop_config("pick-and-place-primitive-with-size", 4));
+  a.env.seed(5);
+  b.env.seed(5);
+  a.reset();
+  b.reset();
+  TopDownMaps expected;
+  expected.resize(PixelGrid::downsampled(4));
+  average_down(a.env.full_maps(), expected);
+  EXPECT_EQ(a.rgb(), expected.rgb);
+  EXPECT_NE(a.rgb(), b.rgb());  // point samples differ at every block edge
+  EXPECT_EQ(a.env.expert().place_x, b.env.expert().place_x);
+}
+
 TEST(TabletopEnv, SplitsUseDisjointSceneSeeds) {
   for (uint64_t k : {0ull, 1ull, 4999ull, 123456ull}) {
     EXPECT_EQ(split_seed(EpisodeSplit::kTrain, k) % 2, 0u);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "envs/tabletop/bowl_shape.h"
 #include "envs/tabletop/physics_world.h"
@@ -152,6 +153,31 @@ TEST(TabletopRenderer, TopmostObjectWinsAndDownsamplingScalesTheGrid) {
   auto [r, c] = maps.grid.to_pixel(0.5, 0.0);
   EXPECT_EQ(maps.object[static_cast<size_t>(maps.index(r, c))], top);
   EXPECT_NEAR(maps.height[static_cast<size_t>(maps.index(r, c))], kBigBlock + kSmallBlock, 1e-5);
+}
+
+// Averaging down keeps what point samples lose: the coverage of each coarse
+// pixel, so the same cube at two yaws gives two different 80 x 40 maps.
+TEST(TabletopRenderer, AveragedDownMapsKeepEachPixelsCoverageAndABlocksYaw) {
+  auto averaged = [](double yaw) {
+    Scene scene;
+    scene.add(ObjectKind::kBlock, 0, kSmallBlock, resting(0.5, 0.0, yaw, kSmallBlock));
+    TopDownMaps full, coarse;
+    full.resize(PixelGrid::full());
+    coarse.resize(PixelGrid::downsampled(4));
+    render_top_down(scene, full);
+    average_down(full, coarse);
+    double full_sum = 0, coarse_sum = 0;
+    for (float h : full.height) full_sum += h;
+    for (float h : coarse.height) coarse_sum += h;
+    EXPECT_NEAR(coarse_sum * 16, full_sum, 1e-3 * full_sum);  // a box filter keeps the height's mass
+    const auto [r, c] = coarse.grid.to_pixel(0.5, 0.0);
+    EXPECT_NEAR(coarse.height[static_cast<size_t>(coarse.index(r, c))], kSmallBlock, 1e-5);  // fully covered
+    return coarse.height;
+  };
+  const std::vector<float> straight = averaged(0.0), turned = averaged(20 * M_PI / 180);
+  double difference = 0;
+  for (size_t i = 0; i < straight.size(); ++i) difference += std::abs(straight[i] - turned[i]);
+  EXPECT_GT(difference, 0.5 * kSmallBlock);  // at least half a pixel's worth of block moved
 }
 
 }  // namespace

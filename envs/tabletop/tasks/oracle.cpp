@@ -109,8 +109,13 @@ PickPlace oracle_pick_place(const Scene& scene, const TopDownMaps& maps, int pic
     }
   }
 
-  // 4. place = target ∘ object⁻¹ ∘ pick (SE(2); the pick yaw is 0).
-  const double delta = target.yaw() - object.yaw();
+  // 4. place = target ∘ object⁻¹ ∘ pick (SE(2); the pick yaw is 0). A cube
+  // looks the same after a quarter turn, so it turns by the smallest angle
+  // that matches (within ±45°): one label per picture for an imitator, where
+  // the full turn would be one of four that no map tells apart.
+  double delta = target.yaw() - object.yaw();
+  if (scene.objects[static_cast<size_t>(pick_id)].kind == ObjectKind::kBlock)
+    delta -= kBlockSymmetry * std::round(delta / kBlockSymmetry);
   const double dx = pick_x - object.x, dy = pick_y - object.y;
   PickPlace action;
   action.pick_x = pick_x;

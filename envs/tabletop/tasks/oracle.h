@@ -13,8 +13,9 @@
 //      or no map is given); the pick yaw is 0.
 //   4. Place pose = target pose ∘ (object → pick offset), so the object's
 //      centre lands on the target and, with `rotations` and a target that
-//      is not a bowl (oracle_turns_to_target), its yaw on the target's yaw;
-//      otherwise the place yaw is 0.
+//      is not a bowl (oracle_turns_to_target), its yaw on the target's yaw
+//      (a block by the smallest such turn, within ±45°: a cube is the same
+//      after a quarter turn); otherwise the place yaw is 0.
 // Zone targets are the zone centre. Targets are the goals' frozen poses, so
 // the oracle needs nothing beyond the remaining goals, the scene and a map.
 //
