@@ -29,9 +29,10 @@ at::Tensor TransporterImpl::pick_logits(const at::Tensor& maps, const at::Tensor
   return pick_->forward(maps, text_->forward(tokens)).flatten(1);
 }
 
-at::Tensor turned_crops(const at::Tensor& features, const at::Tensor& rows, const at::Tensor& cols, int64_t r,
-                        int64_t k) {
-  const int64_t n = features.size(0), c = features.size(1), h = features.size(2), w = features.size(3);
+at::Tensor turned_crops(const at::Tensor& maps, const at::Tensor& rows, const at::Tensor& cols, int64_t rotations,
+                        int64_t crop) {
+  const int64_t n = maps.size(0), c = maps.size(1), h = maps.size(2), w = maps.size(3);
+  const int64_t r = rotations, k = crop;
   auto opts = torch::TensorOptions().dtype(torch::kFloat);
   // crop offsets u = j - k/2 along rows (du) and columns (dv)
   auto offsets = torch::arange(k, opts) - static_cast<double>(k / 2);
@@ -47,7 +48,7 @@ at::Tensor turned_crops(const at::Tensor& features, const at::Tensor& rows, cons
   auto x = (cx + rx.unsqueeze(0)) * (2.0 / static_cast<double>(w)) - 1.0;  // [N, R, k, k]
   auto y = (cy + ry.unsqueeze(0)) * (2.0 / static_cast<double>(h)) - 1.0;
   auto grid = torch::stack({x, y}, -1).view({n * r, k, k, 2});
-  auto repeated = features.unsqueeze(1).expand({n, r, c, h, w}).reshape({n * r, c, h, w});
+  auto repeated = maps.unsqueeze(1).expand({n, r, c, h, w}).reshape({n * r, c, h, w});
   return torch::nn::functional::grid_sample(repeated, grid,
                                             torch::nn::functional::GridSampleFuncOptions()
                                                 .mode(torch::kBilinear)

@@ -7,6 +7,7 @@
 
 #include "core/checkpoint.h"
 #include "core/config.h"
+#include "core/params.h"
 #include "core/vector_env.h"
 #include "run/build_run.h"
 #include "run/run_factory.h"
@@ -45,12 +46,11 @@ class SuiteEvaluation {
       const EnvRegistration* env = registry_.find_env(task.env["id"].as<std::string>());
       if (!env) continue;  // parse_run_config names the unknown env
       for (const std::string& name : suite_.candidate_env) {
-        bool known = false;
-        for (const auto* specs : {&common_env_param_specs(), &env->params})
-          for (const ParamSpec& p : *specs) known = known || p.name == name;
-        if (!known)
-          throw ConfigError("suite '" + suite_.name + "': candidate_env names '" + name + "', which is not a param of env '" +
-                            env->id + "' (task '" + task.name + "')");
+        if (find_param(common_env_param_specs(), name) || find_param(env->params, name)) continue;
+        std::vector<std::string> known;
+        for (const ParamSpec& p : env->params) known.push_back(p.name);
+        throw ConfigError("suite '" + suite_.name + "': candidate_env names '" + name + "', which is not a param of env '" +
+                          env->id + "' (task '" + task.name + "')" + suggest_suffix(name, known));
       }
     }
   }
